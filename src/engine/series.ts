@@ -1,0 +1,175 @@
+import type { SeriesInput } from './types';
+
+/** A series reduced to the increments it contributes, one per finite sample. */
+export interface IncrementSeries {
+  kind: SeriesInput['kind'];
+  times: Float64Array;
+  increments: Float64Array;
+}
+
+export interface PreparedRole {
+  series: IncrementSeries[];
+  /** Negative increments (or negative counter values), counted as 0. */
+  negativeIncrements: number;
+}
+
+/**
+ * Checks and converts one role's series (e.g. `total`) in a single pass. Throws an Error naming the
+ * field for input that is malformed; a non-finite value is a missing sample, not an error.
+ */
+export function prepareRole(list: unknown, field: string): PreparedRole {
+  if (!Array.isArray(list)) {
+    throw new Error(`${field}: must be a list of series`);
+  }
+  let negativeIncrements = 0;
+  const series = list.map((item: unknown, index) => {
+    const prepared = prepareSeries(item, `${field}[${index}]`);
+    negativeIncrements += prepared.negativeIncrements;
+    return prepared.series;
+  });
+  return { series, negativeIncrements };
+}
+
+function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  return (
+    typeof value === 'object' && value !== null && 'length' in value && Number.isInteger(value.length)
+  );
+}
+
+function prepareSeries(item: unknown, field: string): { series: IncrementSeries; negativeIncrements: number } {
+  if (typeof item !== 'object' || item === null) {
+    throw new Error(`${field}: must be a series { times, values, kind }`);
+  }
+  const { times, values, kind } = item as Partial<Record<keyof SeriesInput, unknown>>;
+  if (kind !== 'counter' && kind !== 'increment') {
+    throw new Error(`${field}.kind: must be 'counter' or 'increment', got ${JSON.stringify(kind)}`);
+  }
+  if (!isArrayLike(times)) {
+    throw new Error(`${field}.times: must be an array of timestamps`);
+  }
+  if (!isArrayLike(values)) {
+    throw new Error(`${field}.values: must be an array of numbers`);
+  }
+  if (times.length !== values.length) {
+    throw new Error(`${field}: times has ${times.length} entries but values has ${values.length}`);
+  }
+  const n = times.length;
+  const outTimes = new Float64Array(n);
+  const increments = new Float64Array(n);
+  let count = 0;
+  let negativeIncrements = 0;
+  let previousTime = -Infinity;
+  let previousValue = NaN;
+  for (let i = 0; i < n; i++) {
+    const t = times[i];
+    if (typeof t !== 'number' || !Number.isFinite(t)) {
+      throw new Error(`${field}.times[${i}]: must be a finite number, got ${String(t)}`);
+    }
+    if (t <= previousTime) {
+      throw new Error(`${field}.times: must be strictly ascending, but times[${i}] = ${t} follows ${previousTime}`);
+    }
+    previousTime = t;
+    const v = values[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      continue;
+    }
+    let increment = v;
+    if (kind === 'counter') {
+      // The first sample only sets the base; a drop is a reset, after which the counter counts from 0.
+      increment = Number.isNaN(previousValue) ? 0 : v < previousValue ? v : v - previousValue;
+      previousValue = v;
+    }
+    if (increment < 0) {
+      negativeIncrements++;
+      increment = 0;
+    }
+    outTimes[count] = t;
+    increments[count] = increment;
+    count++;
+  }
+  return {
+    series: { kind, times: outTimes.subarray(0, count), increments: increments.subarray(0, count) },
+    negativeIncrements,
+  };
+}
+
+/**
+ * For ascending `edges`, the events of all series up to and including each edge (out[k] sums
+ * increments with t <= edges[k]). A window (edges[i], edges[j]] then holds out[j] - out[i].
+ * One merge pass: O(samples + edges).
+ */
+export function cumulativeAt(series: IncrementSeries[], edges: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(edges.length);
+  for (const { times, increments } of series) {
+    let i = 0;
+    let sum = 0;
+    for (let k = 0; k < edges.length; k++) {
+      const edge = edges[k];
+      while (i < times.length && times[i] <= edge) {
+        sum += increments[i++];
+      }
+      out[k] += sum;
+    }
+  }
+  return out;
+}
+
+/** Events of all series with from < t <= to, found by binary search: meant for short ranges. */
+export function eventsBetween(series: IncrementSeries[], from: number, to: number): number {
+  let sum = 0;
+  for (const { times, increments } of series) {
+    // The first sample after `from`.
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (times[mid] <= from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (let i = lo; i < times.length && times[i] <= to; i++) {
+      sum += increments[i];
+    }
+  }
+  return sum;
+}
+
+/**
+ * Cumulative events on a regular grid of edges ending at `end`; any window sum is a difference of
+ * two lookups, exact also for times between edges.
+ */
+export class CumulativeGrid {
+  readonly edges: Float64Array;
+  readonly sums: Float64Array;
+
+  constructor(
+    private readonly series: IncrementSeries[],
+    end: number,
+    readonly step: number,
+    readonly steps: number
+  ) {
+    this.edges = new Float64Array(steps + 1);
+    for (let k = 0; k <= steps; k++) {
+      this.edges[k] = end - (steps - k) * step;
+    }
+    this.sums = cumulativeAt(series, this.edges);
+  }
+
+  /** Events with t <= time. */
+  upTo(time: number): number {
+    const { edges, sums } = this;
+    if (time < edges[0]) {
+      return sums[0] - eventsBetween(this.series, time, edges[0]);
+    }
+    let k = Math.min(this.steps, Math.floor((time - edges[0]) / this.step));
+    while (edges[k] > time) {
+      k--;
+    }
+    while (k < this.steps && edges[k + 1] <= time) {
+      k++;
+    }
+    return edges[k] === time ? sums[k] : sums[k] + eventsBetween(this.series, edges[k], time);
+  }
+}

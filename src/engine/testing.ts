@@ -1,0 +1,31 @@
+/** Builders for engine tests: series on a regular grid, ending at a given time. */
+import type { SeriesInput } from './types';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** An increment series with one value per step, the last at `end`. */
+export function increments(values: number[], end: number, step = MINUTE): SeriesInput {
+  return {
+    kind: 'increment',
+    times: values.map((_, i) => end - (values.length - 1 - i) * step),
+    values,
+  };
+}
+
+/** A counter series that accumulates the given per-step increments, starting from `base`. */
+export function counter(perStep: number[], end: number, step = MINUTE, base = 0): SeriesInput {
+  const values: number[] = [];
+  let value = base;
+  for (const increment of perStep) {
+    value += increment;
+    values.push(value);
+  }
+  return { kind: 'counter', times: perStep.map((_, i) => end - (perStep.length - 1 - i) * step), values };
+}
+
+/** `count` copies of a value. */
+export function repeat(value: number, count: number): number[] {
+  return new Array<number>(count).fill(value);
+}
