@@ -62,7 +62,11 @@ describe('evaluateSlo: budgeting methods', () => {
   });
 
   it('draws the slice burndown as slices end', () => {
-    const result = evaluateSlo({ ...input, objective: { ...input.objective, budgetingMethod: 'Timeslices' }, chartPoints: 10 });
+    const result = evaluateSlo({
+      ...input,
+      objective: { ...input.objective, budgetingMethod: 'Timeslices' },
+      chartPoints: 10,
+    });
     // Before the 0.8 slice ends the budget is whole; from then on it is spent (1 bad of 1 allowed).
     expect(result.series.errorBudgetRemaining.slice(0, 2)).toEqual([1, 1]);
     expect(result.series.errorBudgetRemaining[2]).toBeCloseTo(1 - 1 / 0.3, 9);
@@ -77,7 +81,12 @@ describe('evaluateSlo: calendar windows', () => {
     const total = increments(repeat(100, 72), at, HOUR);
     const bad = increments(repeat(0.5, 72), at, HOUR);
     const utc = evaluateSlo({ total: [total], bad: [bad], objective: { target: 0.99, window: 'calendar:month' }, at });
-    expect(utc.window).toMatchObject({ start: Date.parse('2026-11-01T00:00:00Z'), length: 30 * DAY, calendar: true, key: 'calendar:month' });
+    expect(utc.window).toMatchObject({
+      start: Date.parse('2026-11-01T00:00:00Z'),
+      length: 30 * DAY,
+      calendar: true,
+      key: 'calendar:month',
+    });
     expect(utc.events.total).toBe(48 * 100);
     expect(utc.burnRate['calendar:month']).toBeCloseTo(0.5, 12);
     // Berlin's November started an hour earlier, at 23:00 UTC, so one more sample counts.

@@ -36,7 +36,7 @@ interface ChartRequest {
 /** The series charts draw, all read off the grids (which reach back the longest tier window before the SLO window). */
 export function chartSeries(request: ChartRequest): { series: SloSeries; inconsistentBuckets: number } {
   const { counts, grids, start, tiers, chartPoints, minEvents, slices } = request;
-  const { edges, step: resolution, steps: gridSteps } = grids.total;
+  const { edges, step: resolution, steps: gridSteps } = grids.total.grid;
   const at = edges[gridSteps];
   const measuredAt = grids.measured.sums;
   const totalAt = grids.total.sums;
@@ -130,7 +130,7 @@ function firingPeriods(request: FiringRequest): FiringPeriod[] {
   const { role, errorRate } = counts;
   const measuredAt = grids.measured.sums;
   const totalAt = grids.total.sums;
-  const { edges, steps } = grids.total;
+  const { edges, steps } = grids.total.grid;
   const measuresBad = role === 'bad';
   // A window burns faster than the factor only if its bad events exceed this share of its events;
   // checking that first spares the exact burn rates on most steps. The margin covers rounding.

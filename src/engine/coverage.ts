@@ -9,56 +9,63 @@ export function coverage(series: IncrementSeries[], start: number, end: number):
   if (!(end > start)) {
     return 0;
   }
-  const spans = series.map((one) => coveredSpans(one, start, end));
-  let covered = 0;
-  if (spans.length === 1) {
-    const { starts, ends, count } = spans[0];
-    for (let i = 0; i < count; i++) {
-      covered += ends[i] - starts[i];
-    }
-  } else {
-    // Each series' spans are ascending and disjoint; merge the series by always taking the earliest.
-    const next = spans.map(() => 0);
-    let reach = -Infinity;
-    for (;;) {
-      let pick = -1;
-      for (let s = 0; s < spans.length; s++) {
-        if (next[s] < spans[s].count && (pick < 0 || spans[s].starts[next[s]] < spans[pick].starts[next[pick]])) {
-          pick = s;
-        }
-      }
-      if (pick < 0) {
-        break;
-      }
-      const i = next[pick]++;
-      const from = Math.max(spans[pick].starts[i], reach);
-      const to = spans[pick].ends[i];
-      if (to > from) {
-        covered += to - from;
-        reach = to;
-      }
-    }
-  }
+  const covered = series.length === 1 ? coveredLength(series[0], start, end) : unitedLength(series, start, end);
   return Math.min(1, covered / (end - start));
 }
 
-/** The spans one series covers within (start, end], ascending and disjoint. */
-function coveredSpans({ kind, times }: IncrementSeries, start: number, end: number) {
-  const starts = new Float64Array(times.length);
-  const ends = new Float64Array(times.length);
-  let count = 0;
-  if (times.length >= 2) {
+/** Whether the step from `from` to `to` is no scrape gap, for a series whose median step is `step`. */
+function covers(from: number, to: number, step: number): boolean {
+  return to - from <= 2 * step;
+}
+
+/** The length one series covers within (start, end]: its spans are disjoint, so their lengths add up. */
+function coveredLength({ kind, times }: IncrementSeries, start: number, end: number): number {
+  if (times.length < 2) {
+    return 0;
+  }
+  const step = medianStep(times);
+  let length = kind === 'increment' ? clippedLength(times[0] - step, times[0], start, end) : 0;
+  for (let i = 1; i < times.length; i++) {
+    if (covers(times[i - 1], times[i], step)) {
+      length += clippedLength(times[i - 1], times[i], start, end);
+    }
+  }
+  return length;
+}
+
+function clippedLength(from: number, to: number, start: number, end: number): number {
+  const length = (to < end ? to : end) - (from > start ? from : start);
+  return length > 0 ? length : 0;
+}
+
+/** The length of the union of several series' spans within (start, end]. */
+function unitedLength(series: IncrementSeries[], start: number, end: number): number {
+  const spans: Array<[number, number]> = [];
+  for (const { kind, times } of series) {
+    if (times.length < 2) {
+      continue;
+    }
     const step = medianStep(times);
-    for (let i = kind === 'increment' ? 0 : 1; i < times.length; i++) {
-      const from = i === 0 ? times[0] - step : times[i - 1];
-      if (times[i] - from <= 2 * step) {
-        starts[count] = from > start ? from : start;
-        ends[count] = times[i] < end ? times[i] : end;
-        count += ends[count] > starts[count] ? 1 : 0;
+    if (kind === 'increment') {
+      spans.push([times[0] - step, times[0]]);
+    }
+    for (let i = 1; i < times.length; i++) {
+      if (covers(times[i - 1], times[i], step)) {
+        spans.push([times[i - 1], times[i]]);
       }
     }
   }
-  return { starts, ends, count };
+  spans.sort((a, b) => a[0] - b[0]);
+  let length = 0;
+  let reach = start;
+  for (const [from, to] of spans) {
+    const clippedTo = to < end ? to : end;
+    if (clippedTo > reach) {
+      length += clippedTo - (from > reach ? from : reach);
+      reach = clippedTo;
+    }
+  }
+  return length;
 }
 
 /** The lower median of the steps between samples, by quickselect (O(n) on average). */

@@ -51,7 +51,12 @@ describe('evaluateSlo: data that is wrong in itself', () => {
     const fractional = [0.1, 0.2, 0.3, 0.7, 1.1, 0.05];
     const result = evaluateSlo({
       total: [increments(fractional, AT)],
-      good: [increments(fractional.map((value) => value * (1 + 1e-15)), AT)],
+      good: [
+        increments(
+          fractional.map((value) => value * (1 + 1e-15)),
+          AT
+        ),
+      ],
       objective: { target: 0.99, window: '1h' },
       at: AT,
     });
@@ -97,7 +102,12 @@ describe('evaluateSlo: coverage', () => {
   it('unites the spans of several total series', () => {
     const early = increments(repeat(1, 12 * 60), AT - 12 * HOUR);
     const late = increments(repeat(1, 12 * 60), AT);
-    const result = evaluateSlo({ total: [early, late, late], good: [], objective: { target: 0.99, window: '1d' }, at: AT });
+    const result = evaluateSlo({
+      total: [early, late, late],
+      good: [],
+      objective: { target: 0.99, window: '1d' },
+      at: AT,
+    });
     expect(result.coverage).toBeCloseTo(1, 12);
   });
 

@@ -1,5 +1,5 @@
 import { evaluateSlo } from './index';
-import { counter, DAY, HOUR, increments, MINUTE, repeat } from './testing';
+import { DAY, HOUR, increments, MINUTE, repeat } from './testing';
 import type { SloInput } from './types';
 
 const AT = Date.parse('2026-11-26T12:00:00Z');
@@ -23,7 +23,9 @@ describe('evaluateSlo: counting events', () => {
 
   it('excludes the increment at the window start and includes the one at its end', () => {
     const result = evaluateSlo({
-      total: [{ kind: 'increment', times: [AT - HOUR - 1, AT - HOUR, AT - HOUR + 1, AT, AT + 1], values: [1, 2, 4, 8, 16] }],
+      total: [
+        { kind: 'increment', times: [AT - HOUR - 1, AT - HOUR, AT - HOUR + 1, AT, AT + 1], values: [1, 2, 4, 8, 16] },
+      ],
       bad: [{ kind: 'increment', times: [AT - HOUR], values: [2] }],
       objective: { target: 0.99, window: '1h' },
       at: AT,

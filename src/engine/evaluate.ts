@@ -4,7 +4,7 @@ import { parseDuration } from './duration';
 import { checkObjective } from './objective';
 import { budgetOf, burnRateOf, nullIfNaN, splitEvents, type MeasuredRole } from './ratio';
 import { chartSeries, resolutionFor, type EventGrids } from './chart';
-import { CumulativeGrid, prepareRole, type IncrementSeries } from './series';
+import { CumulativeGrid, Grid, prepareRole, type IncrementSeries } from './series';
 import { evaluateSlices } from './timeslices';
 import type { AlertState, DataProblem, SloEvaluation, SloInput } from './types';
 import { resolveWindow } from './window';
@@ -70,9 +70,10 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
   const longest = Math.max(0, ...tiers.map((tier) => tier.long));
   const resolution = resolutionFor(at - window.start + longest);
   const gridSteps = Math.ceil((at - window.start) / resolution) + Math.ceil(longest / resolution);
+  const grid = new Grid(at, resolution, gridSteps);
   const grids: EventGrids = {
-    measured: new CumulativeGrid(counts.measured, at, resolution, gridSteps),
-    total: new CumulativeGrid(counts.total, at, resolution, gridSteps),
+    measured: new CumulativeGrid(counts.measured, grid),
+    total: new CumulativeGrid(counts.total, grid),
   };
   const since = (from: number) => ({
     measured: grids.measured.sums[gridSteps] - grids.measured.upTo(from),
@@ -94,9 +95,7 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
   burnRate[objective.windowKey] = nullIfNaN(burnRateOf(role, inWindow.measured, inWindow.total, counts.errorRate));
 
   const slices =
-    objective.budgetingMethod === 'Occurrences'
-      ? null
-      : evaluateSlices(counts, objective, window.start, at);
+    objective.budgetingMethod === 'Occurrences' ? null : evaluateSlices(counts, objective, window.start, at);
   if (slices && slices.inconsistent > 0) {
     dataProblems.push({ kind: exceedsTotal, scope: 'slices', count: slices.inconsistent });
   }
@@ -192,4 +191,3 @@ function timeToExhaustion(remaining: number | null, burnRate1h: number | null, w
   }
   return burnRate1h ? (remaining * windowLength) / burnRate1h : null;
 }
-

@@ -19,8 +19,14 @@ export function checkObjective(objective: unknown): CheckedObjective {
   if (typeof objective !== 'object' || objective === null) {
     throw new Error('objective: required, e.g. { target: 0.999, window: "30d" }');
   }
-  const { target, window, timeZone = 'UTC', budgetingMethod = 'Occurrences', timeSliceWindow = '1m', timeSliceTarget } =
-    objective as Partial<Record<keyof Objective, unknown>>;
+  const {
+    target,
+    window,
+    timeZone = 'UTC',
+    budgetingMethod = 'Occurrences',
+    timeSliceWindow = '1m',
+    timeSliceTarget,
+  } = objective as Partial<Record<keyof Objective, unknown>>;
   if (typeof target !== 'number' || !(target > 0 && target < 1)) {
     throw new Error(
       `objective.target: must be a fraction between 0 and 1 (exclusive), e.g. 0.999, got ${JSON.stringify(target)}`
@@ -37,7 +43,9 @@ export function checkObjective(objective: unknown): CheckedObjective {
   }
   const method = METHODS.find((known) => known === budgetingMethod);
   if (method === undefined) {
-    throw new Error(`objective.budgetingMethod: must be one of ${METHODS.join(', ')}, got ${JSON.stringify(budgetingMethod)}`);
+    throw new Error(
+      `objective.budgetingMethod: must be one of ${METHODS.join(', ')}, got ${JSON.stringify(budgetingMethod)}`
+    );
   }
   const sliceLength = typeof timeSliceWindow === 'string' ? parseDuration(timeSliceWindow) : null;
   if (sliceLength === null) {

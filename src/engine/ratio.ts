@@ -23,9 +23,7 @@ export function splitEvents(role: MeasuredRole, measured: number, total: number)
   const consistent = isConsistent(measured, total);
   const m = Math.max(0, consistent ? Math.min(measured, total) : measured);
   const other = Math.max(0, total - m);
-  return role === 'good'
-    ? { good: m, bad: other, total, consistent }
-    : { good: other, bad: m, total, consistent };
+  return role === 'good' ? { good: m, bad: other, total, consistent } : { good: other, bad: m, total, consistent };
 }
 
 /**

@@ -31,9 +31,7 @@ export function prepareRole(list: unknown, field: string): PreparedRole {
 }
 
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
-  return (
-    typeof value === 'object' && value !== null && 'length' in value && Number.isInteger(value.length)
-  );
+  return typeof value === 'object' && value !== null && 'length' in value && Number.isInteger(value.length);
 }
 
 function prepareSeries(item: unknown, field: string): { series: IncrementSeries; negativeIncrements: number } {
@@ -136,16 +134,11 @@ export function eventsBetween(series: IncrementSeries[], from: number, to: numbe
   return sum;
 }
 
-/**
- * Cumulative events on a regular grid of edges ending at `end`; any window sum is a difference of
- * two lookups, exact also for times between edges.
- */
-export class CumulativeGrid {
+/** Regular time edges ending at `end`, `step` apart: the grid every window of an evaluation is read from. */
+export class Grid {
   readonly edges: Float64Array;
-  readonly sums: Float64Array;
 
   constructor(
-    private readonly series: IncrementSeries[],
     end: number,
     readonly step: number,
     readonly steps: number
@@ -154,22 +147,40 @@ export class CumulativeGrid {
     for (let k = 0; k <= steps; k++) {
       this.edges[k] = end - (steps - k) * step;
     }
-    this.sums = cumulativeAt(series, this.edges);
   }
 
-  /** Events with t <= time. */
-  upTo(time: number): number {
-    const { edges, sums } = this;
-    if (time < edges[0]) {
-      return sums[0] - eventsBetween(this.series, time, edges[0]);
-    }
-    let k = Math.min(this.steps, Math.floor((time - edges[0]) / this.step));
-    while (edges[k] > time) {
+  /** The last edge at or before `time` (0 for times before the grid). */
+  edgeAtOrBefore(time: number): number {
+    const { edges, steps } = this;
+    let k = Math.max(0, Math.min(steps, Math.floor((time - edges[0]) / this.step)));
+    while (k > 0 && edges[k] > time) {
       k--;
     }
-    while (k < this.steps && edges[k + 1] <= time) {
+    while (k < steps && edges[k + 1] <= time) {
       k++;
     }
-    return edges[k] === time ? sums[k] : sums[k] + eventsBetween(this.series, edges[k], time);
+    return k;
+  }
+}
+
+/** Cumulative events of some series at each grid edge; any window sum is a difference of two lookups. */
+export class CumulativeGrid {
+  readonly sums: Float64Array;
+
+  constructor(
+    private readonly series: IncrementSeries[],
+    readonly grid: Grid
+  ) {
+    this.sums = cumulativeAt(series, grid.edges);
+  }
+
+  /** Events with t <= time, exact also between edges and before the grid. */
+  upTo(time: number): number {
+    const { edges } = this.grid;
+    if (time < edges[0]) {
+      return this.sums[0] - eventsBetween(this.series, time, edges[0]);
+    }
+    const k = this.grid.edgeAtOrBefore(time);
+    return edges[k] === time ? this.sums[k] : this.sums[k] + eventsBetween(this.series, edges[k], time);
   }
 }

@@ -14,17 +14,6 @@ export function increments(values: number[], end: number, step = MINUTE): Series
   };
 }
 
-/** A counter series that accumulates the given per-step increments, starting from `base`. */
-export function counter(perStep: number[], end: number, step = MINUTE, base = 0): SeriesInput {
-  const values: number[] = [];
-  let value = base;
-  for (const increment of perStep) {
-    value += increment;
-    values.push(value);
-  }
-  return { kind: 'counter', times: perStep.map((_, i) => end - (perStep.length - 1 - i) * step), values };
-}
-
 /** `count` copies of a value. */
 export function repeat(value: number, count: number): number[] {
   return new Array<number>(count).fill(value);

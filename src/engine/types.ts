@@ -105,11 +105,11 @@ export interface SloSeries {
   step: number;
   events: { good: number[]; total: number[] };
   /** good / total within each bucket. */
-  sli: (number | null)[];
+  sli: Array<number | null>;
   /** Remaining budget counting the window's events up to each time (the burndown). */
-  errorBudgetRemaining: (number | null)[];
+  errorBudgetRemaining: Array<number | null>;
   /** Burn rate at each time, per window key of the alert tiers. */
-  burnRate: Record<string, (number | null)[]>;
+  burnRate: Record<string, Array<number | null>>;
   /** Per alert tier (same order as `alerts`), the periods in which it fired within the window. */
   firing: FiringPeriod[][];
 }

@@ -15,7 +15,10 @@ describe('parseWindow', () => {
 describe('resolveWindow', () => {
   it('ends a rolling window at the evaluation time', () => {
     const at = utc('2026-11-26T10:00:00Z');
-    expect(resolveWindow({ kind: 'rolling', length: 7 * DAY }, at, 'UTC')).toEqual({ start: at - 7 * DAY, length: 7 * DAY });
+    expect(resolveWindow({ kind: 'rolling', length: 7 * DAY }, at, 'UTC')).toEqual({
+      start: at - 7 * DAY,
+      length: 7 * DAY,
+    });
   });
 
   it('starts a calendar week on Monday', () => {
@@ -53,7 +56,11 @@ describe('resolveWindow', () => {
   it('starts a quarter on its first month', () => {
     const window = resolveWindow({ kind: 'calendar', period: 'quarter' }, utc('2026-11-26T10:00:00Z'), 'UTC');
     expect(window).toEqual({ start: utc('2026-10-01T00:00:00Z'), length: 92 * DAY });
-    const first = resolveWindow({ kind: 'calendar', period: 'quarter' }, utc('2026-02-10T00:00:00Z'), 'America/New_York');
+    const first = resolveWindow(
+      { kind: 'calendar', period: 'quarter' },
+      utc('2026-02-10T00:00:00Z'),
+      'America/New_York'
+    );
     expect(first).toEqual({ start: utc('2026-01-01T05:00:00Z'), length: 90 * DAY - HOUR });
   });
 
