@@ -4,4 +4,8 @@ export const testIds = {
   slosPage: {
     container: 'data-testid nines-slos-page',
   },
+  sloPanel: {
+    container: 'data-testid nines-slo-panel',
+    objective: 'data-testid nines-slo-panel-objective',
+  },
 };
