@@ -88,6 +88,6 @@ describe('plugin.json files', () => {
     const panelIncludes = (readPlugin('src/plugin.json').includes ?? []).filter(({ type }) => type === 'panel');
 
     expect(panelIncludes).toEqual([{ type: 'panel', name: 'Nines SLO', path: 'panels/slo' }]);
-    expect(readPlugin(path.join('src', 'panels/slo', 'plugin.json')).id).toBe('nines-slo-panel');
+    expect(readPlugin(path.join('src', panelIncludes[0].path ?? '', 'plugin.json')).id).toBe('nines-slo-panel');
   });
 });

@@ -11,8 +11,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * options (or with values of the wrong type, from hand-edited JSON). Every later change to
  * SloPanelOptions adds a step here and a test for the shape before it.
  *
- * Typed by the one field it reads: Grafana's panel model type differs between versions
- * (PanelModel before 13, PanelMigrationModel since).
+ * It reads only `options`, as unknown: saved dashboard JSON is not trusted to have our shape.
  */
 export function migrateSloPanelOptions(panel: { options: unknown }): SloPanelOptions {
   const stored = isRecord(panel.options) ? panel.options : {};
