@@ -59,9 +59,10 @@ function unitedLength(series: IncrementSeries[], start: number, end: number): nu
   let length = 0;
   let reach = start;
   for (const [from, to] of spans) {
+    const clippedFrom = from > reach ? from : reach;
     const clippedTo = to < end ? to : end;
-    if (clippedTo > reach) {
-      length += clippedTo - (from > reach ? from : reach);
+    if (clippedTo > clippedFrom) {
+      length += clippedTo - clippedFrom;
       reach = clippedTo;
     }
   }

@@ -36,11 +36,11 @@ export function evaluateSlices(
   const result = { total: 0, good: 0, inconsistent: 0, ends: edges.subarray(1), counted, earned };
   for (let j = 0; j < n; j++) {
     const slice = splitEvents(counts.role, measured[j + 1] - measured[j], total[j + 1] - total[j]);
-    if (!(slice.total > 0)) {
-      continue;
-    }
     if (!slice.consistent) {
       result.inconsistent++;
+      continue;
+    }
+    if (!(slice.total > 0)) {
       continue;
     }
     const ratio = slice.good / slice.total;
