@@ -51,44 +51,91 @@ function prepareSeries(item: unknown, field: string): { series: IncrementSeries;
   if (times.length !== values.length) {
     throw new Error(`${field}: times has ${times.length} entries but values has ${values.length}`);
   }
+  checkTimes(times, field);
+  return kind === 'counter' ? counterIncrements(times, values) : plainIncrements(times, values);
+}
+
+function checkTimes(times: ArrayLike<unknown>, field: string): asserts times is ArrayLike<number> {
+  let previous = -Infinity;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    // One comparison passes every good time; the rest only explains a bad one.
+    if (!(typeof t === 'number' && t > previous && t - t === 0)) {
+      throw new Error(
+        typeof t !== 'number' || !Number.isFinite(t)
+          ? `${field}.times[${i}]: must be a finite number, got ${String(t)}`
+          : `${field}.times: must be strictly ascending, but times[${i}] = ${t} follows ${previous}`
+      );
+    }
+    previous = t;
+  }
+}
+
+/** A finite number; anything else (null, NaN, a string) is a missing sample. */
+function isSample(value: unknown): value is number {
+  return typeof value === 'number' && value - value === 0;
+}
+
+// The two loops below run once per sample of every series: kept apart and branch-light, since a
+// rarely taken branch (a reset, a gap) would otherwise cost a deoptimisation the first time.
+
+function counterIncrements(
+  times: ArrayLike<number>,
+  values: ArrayLike<unknown>
+): { series: IncrementSeries; negativeIncrements: number } {
   const n = times.length;
   const outTimes = new Float64Array(n);
   const increments = new Float64Array(n);
   let count = 0;
   let negativeIncrements = 0;
-  let previousTime = -Infinity;
-  let previousValue = NaN;
+  let previous = NaN;
   for (let i = 0; i < n; i++) {
-    const t = times[i];
-    if (typeof t !== 'number' || !Number.isFinite(t)) {
-      throw new Error(`${field}.times[${i}]: must be a finite number, got ${String(t)}`);
-    }
-    if (t <= previousTime) {
-      throw new Error(`${field}.times: must be strictly ascending, but times[${i}] = ${t} follows ${previousTime}`);
-    }
-    previousTime = t;
     const v = values[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
+    if (!isSample(v)) {
       continue;
     }
-    let increment = v;
-    if (kind === 'counter') {
-      // The first sample only sets the base; a drop is a reset, after which the counter counts from 0.
-      increment = Number.isNaN(previousValue) ? 0 : v < previousValue ? v : v - previousValue;
-      previousValue = v;
-    }
+    // The first sample only sets the base; a drop is a reset, after which the counter counts from 0.
+    const delta = v - previous;
+    let increment = delta >= 0 ? delta : previous === previous ? v : 0;
     if (increment < 0) {
       negativeIncrements++;
       increment = 0;
     }
-    outTimes[count] = t;
-    increments[count] = increment;
-    count++;
+    previous = v;
+    outTimes[count] = times[i];
+    increments[count++] = increment;
   }
-  return {
-    series: { kind, times: outTimes.subarray(0, count), increments: increments.subarray(0, count) },
-    negativeIncrements,
-  };
+  return { series: trimmed('counter', outTimes, increments, count), negativeIncrements };
+}
+
+function plainIncrements(
+  times: ArrayLike<number>,
+  values: ArrayLike<unknown>
+): { series: IncrementSeries; negativeIncrements: number } {
+  const n = times.length;
+  const outTimes = new Float64Array(n);
+  const increments = new Float64Array(n);
+  let count = 0;
+  let negativeIncrements = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!isSample(v)) {
+      continue;
+    }
+    negativeIncrements += v < 0 ? 1 : 0;
+    outTimes[count] = times[i];
+    increments[count++] = v < 0 ? 0 : v;
+  }
+  return { series: trimmed('increment', outTimes, increments, count), negativeIncrements };
+}
+
+function trimmed(
+  kind: IncrementSeries['kind'],
+  times: Float64Array,
+  increments: Float64Array,
+  count: number
+): IncrementSeries {
+  return { kind, times: times.subarray(0, count), increments: increments.subarray(0, count) };
 }
 
 /**
