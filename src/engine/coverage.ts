@@ -18,16 +18,20 @@ function covers(from: number, to: number, step: number): boolean {
   return to - from <= 2 * step;
 }
 
-/** The length one series covers within (start, end]: its spans are disjoint, so their lengths add up. */
+/**
+ * The length one series covers within (start, end]: the span from its first covered time to its
+ * last sample, less the scrape gaps, which are rare enough to visit one by one.
+ */
 function coveredLength({ kind, times }: IncrementSeries, start: number, end: number): number {
   if (times.length < 2) {
     return 0;
   }
   const step = medianStep(times);
-  let length = kind === 'increment' ? clippedLength(times[0] - step, times[0], start, end) : 0;
+  const first = kind === 'increment' ? times[0] - step : times[0];
+  let length = clippedLength(first, times[times.length - 1], start, end);
   for (let i = 1; i < times.length; i++) {
-    if (covers(times[i - 1], times[i], step)) {
-      length += clippedLength(times[i - 1], times[i], start, end);
+    if (!covers(times[i - 1], times[i], step)) {
+      length -= clippedLength(times[i - 1], times[i], start, end);
     }
   }
   return length;
