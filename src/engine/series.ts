@@ -52,7 +52,7 @@ function prepareSeries(item: unknown, field: string): { series: IncrementSeries;
     throw new Error(`${field}: times has ${times.length} entries but values has ${values.length}`);
   }
   checkTimes(times, field);
-  return kind === 'counter' ? counterIncrements(times, values) : plainIncrements(times, values);
+  return toIncrements(kind, times, values);
 }
 
 function checkTimes(times: ArrayLike<unknown>, field: string): asserts times is ArrayLike<number> {
@@ -76,16 +76,16 @@ function isSample(value: unknown): value is number {
   return typeof value === 'number' && value - value === 0;
 }
 
-// The two loops below run once per sample of every series: kept apart and branch-light, since a
-// rarely taken branch (a reset, a gap) would otherwise cost a deoptimisation the first time.
-
-function counterIncrements(
+/** The increment of each finite sample; this loop runs once per sample of every series. */
+function toIncrements(
+  kind: IncrementSeries['kind'],
   times: ArrayLike<number>,
   values: ArrayLike<unknown>
 ): { series: IncrementSeries; negativeIncrements: number } {
   const n = times.length;
   const outTimes = new Float64Array(n);
   const increments = new Float64Array(n);
+  const counter = kind === 'counter';
   let count = 0;
   let negativeIncrements = 0;
   let previous = NaN;
@@ -94,48 +94,24 @@ function counterIncrements(
     if (!isSample(v)) {
       continue;
     }
-    // The first sample only sets the base; a drop is a reset, after which the counter counts from 0.
-    const delta = v - previous;
-    let increment = delta >= 0 ? delta : previous === previous ? v : 0;
+    let increment = v;
+    if (counter) {
+      // The first sample only sets the base; a drop is a reset, after which the counter counts from 0.
+      const delta = v - previous;
+      increment = delta >= 0 ? delta : previous === previous ? v : 0;
+      previous = v;
+    }
     if (increment < 0) {
       negativeIncrements++;
       increment = 0;
     }
-    previous = v;
     outTimes[count] = times[i];
     increments[count++] = increment;
   }
-  return { series: trimmed('counter', outTimes, increments, count), negativeIncrements };
-}
-
-function plainIncrements(
-  times: ArrayLike<number>,
-  values: ArrayLike<unknown>
-): { series: IncrementSeries; negativeIncrements: number } {
-  const n = times.length;
-  const outTimes = new Float64Array(n);
-  const increments = new Float64Array(n);
-  let count = 0;
-  let negativeIncrements = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (!isSample(v)) {
-      continue;
-    }
-    negativeIncrements += v < 0 ? 1 : 0;
-    outTimes[count] = times[i];
-    increments[count++] = v < 0 ? 0 : v;
-  }
-  return { series: trimmed('increment', outTimes, increments, count), negativeIncrements };
-}
-
-function trimmed(
-  kind: IncrementSeries['kind'],
-  times: Float64Array,
-  increments: Float64Array,
-  count: number
-): IncrementSeries {
-  return { kind, times: times.subarray(0, count), increments: increments.subarray(0, count) };
+  return {
+    series: { kind, times: outTimes.subarray(0, count), increments: increments.subarray(0, count) },
+    negativeIncrements,
+  };
 }
 
 /**
