@@ -10,3 +10,8 @@ export enum ROUTES {
 export function prefixRoute(route: ROUTES): string {
   return `${PLUGIN_BASE_URL}/${route}`;
 }
+
+/** The page of one SLO in the app. */
+export function sloPageUrl(uid: string): string {
+  return `${prefixRoute(ROUTES.Slos)}/${encodeURIComponent(uid)}`;
+}

@@ -1,34 +1,133 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
-import { Text, useStyles2 } from '@grafana/ui';
+import { Icon, TextLink, useStyles2 } from '@grafana/ui';
+import { AlertsView } from '../../components/slo/AlertsView';
+import { BudgetView } from '../../components/slo/BudgetView';
+import { describeWindow, formatEvents, formatPercent } from '../../components/slo/format';
+import { StateMessage } from '../../components/slo/StateMessage';
+import { SummaryView } from '../../components/slo/SummaryView';
+import { TrendView } from '../../components/slo/TrendView';
 import { testIds } from '../../components/testIds';
-import { describeObjective } from './objective';
+import { sloPageUrl } from '../../constants';
+import { panelState, type PanelState, type PartialData } from './panelState';
 import type { SloPanelOptions } from './types';
 
-export function SloPanel({ options }: PanelProps<SloPanelOptions>) {
+function tooFewEventsDetail(total: number, minEvents: number): string {
+  return total === 0
+    ? 'No events in the SLO window yet: an SLI needs at least one.'
+    : `${formatEvents(total)} events in the SLO window; at least ${formatEvents(minEvents)} are needed (Alerting → Minimum events).`;
+}
+
+function StateView({ state }: { state: Exclude<PanelState, { kind: 'evaluated' }> }) {
+  switch (state.kind) {
+    case 'datasourceError':
+      return <StateMessage tone="error" icon="exclamation-triangle" title="The query failed" detail={state.message} />;
+    case 'invalidOptions':
+      return <StateMessage tone="warning" icon="cog" title="Check the panel options" detail={state.message} />;
+    case 'noData':
+      return (
+        <StateMessage
+          tone="info"
+          icon="info-circle"
+          title="No data"
+          detail="The queries returned no samples in this time range."
+        />
+      );
+    case 'tooFewEvents':
+      return (
+        <StateMessage
+          tone="info"
+          icon="info-circle"
+          title="Too few events"
+          detail={tooFewEventsDetail(state.total, state.minEvents)}
+        />
+      );
+  }
+}
+
+function partialDataText(partial: PartialData, window: string): string {
+  return (
+    `Data covers ${formatPercent(partial.coverage, 1)} of the ${describeWindow(window)} window, so budget numbers count ` +
+    `only what was queried. To query the whole window, set Query options → Relative time to ${partial.relativeTime}.`
+  );
+}
+
+export function SloPanel(props: PanelProps<SloPanelOptions>) {
+  const { data, options, timeZone, width, height, replaceVariables, onChangeTimeRange } = props;
   const styles = useStyles2(getStyles);
+  const state = useMemo(
+    () =>
+      panelState({ data, options, timeZone, replaceVariables: (text) => replaceVariables(text), chartPoints: width }),
+    [data, options, timeZone, replaceVariables, width]
+  );
+
+  if (state.kind !== 'evaluated') {
+    return (
+      <div className={styles.container} data-testid={testIds.sloPanel.container}>
+        <StateView state={state} />
+      </div>
+    );
+  }
+
+  const { evaluation, partial } = state;
+  const header = partial !== null || options.sloUid !== '';
+  const headerHeight = header ? styles.headerHeight : 0;
+  const viewHeight = Math.max(0, height - headerHeight);
+  const onZoom = (from: number, to: number) => onChangeTimeRange({ from, to });
+  const window = evaluation.window.key;
+  const target = options.objective.target;
 
   return (
     <div className={styles.container} data-testid={testIds.sloPanel.container}>
-      <Text element="h2" variant="h4">
-        Nines SLO panel
-      </Text>
-      <div data-testid={testIds.sloPanel.objective}>
-        <Text color="secondary">{describeObjective(options)}</Text>
-      </div>
+      {header && (
+        <div className={styles.header} style={{ height: headerHeight }}>
+          {partial && (
+            <div className={styles.partial} data-testid={testIds.sloPanel.partialData} role="status">
+              <Icon name="exclamation-triangle" aria-hidden /> {partialDataText(partial, window)}
+            </div>
+          )}
+          {options.sloUid !== '' && (
+            <span className={styles.link} data-testid={testIds.sloPanel.sloLink}>
+              <TextLink href={sloPageUrl(options.sloUid)} inline={false} icon="arrow-right">
+                Open SLO
+              </TextLink>
+            </span>
+          )}
+        </div>
+      )}
+      {options.view === 'summary' && (
+        <SummaryView evaluation={evaluation} target={target} window={window} width={width} height={viewHeight} />
+      )}
+      {options.view === 'trend' && (
+        <TrendView
+          evaluation={evaluation}
+          target={target}
+          timeZone={timeZone}
+          width={width}
+          height={viewHeight}
+          onZoom={onZoom}
+        />
+      )}
+      {options.view === 'budget' && (
+        <BudgetView evaluation={evaluation} timeZone={timeZone} width={width} height={viewHeight} onZoom={onZoom} />
+      )}
+      {options.view === 'alerts' && <AlertsView evaluation={evaluation} timeZone={timeZone} />}
     </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  container: css({
+  container: css({ height: '100%', overflow: 'hidden' }),
+  // Two lines of small text: room for the partial-data notice on a dashboard-sized panel.
+  headerHeight: theme.spacing.gridSize * 5,
+  header: css({
     display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    justifyContent: 'center',
+    alignItems: 'flex-start',
     gap: theme.spacing(1),
-    height: '100%',
-    padding: theme.spacing(1),
+    overflow: 'auto',
+    fontSize: theme.typography.bodySmall.fontSize,
   }),
+  partial: css({ flex: 1, color: theme.colors.warning.text }),
+  link: css({ marginLeft: 'auto', whiteSpace: 'nowrap' }),
 });

@@ -1,24 +1,138 @@
 import { PanelPlugin } from '@grafana/data';
+import { AlertTiersEditor } from './AlertTiersEditor';
 import { migrateSloPanelOptions } from './migrations';
 import { SloPanel } from './SloPanel';
-import { defaultSloPanelOptions, sloWindows, type SloPanelOptions } from './types';
+import { defaultSloPanelOptions as defaults, sloWindows, type SloPanelOptions } from './types';
+
+const isTimeslices = (options: SloPanelOptions) => options.objective.budgetingMethod !== 'Occurrences';
 
 export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
   .setMigrationHandler(migrateSloPanelOptions)
   .setPanelOptions((builder) =>
     builder
+      .addRadio({
+        path: 'view',
+        name: 'View',
+        defaultValue: defaults.view,
+        settings: {
+          options: [
+            { value: 'summary', label: 'Summary' },
+            { value: 'trend', label: 'SLI trend' },
+            { value: 'budget', label: 'Error budget' },
+            { value: 'alerts', label: 'Burn-rate alerts' },
+          ],
+        },
+      })
       .addNumberInput({
-        path: 'target',
-        name: 'Objective (%)',
-        description: 'Share of good events the service promises, in percent, e.g. 99.9.',
-        defaultValue: defaultSloPanelOptions.target,
-        settings: { min: 0, max: 100 },
+        path: 'objective.target',
+        name: 'Target (%)',
+        category: ['Objective'],
+        description: 'Share of good events the service promises, e.g. 99.9.',
+        defaultValue: defaults.objective.target,
+        settings: { min: 0, max: 100, step: 0.01 },
       })
       .addSelect({
-        path: 'window',
+        path: 'objective.window',
         name: 'Window',
-        description: 'Period over which the objective is measured.',
-        defaultValue: defaultSloPanelOptions.window,
-        settings: { options: sloWindows.map((window) => ({ value: window, label: window })) },
+        category: ['Objective'],
+        description: 'Rolling days or a calendar period (weeks start on Monday); template variables are allowed.',
+        defaultValue: defaults.objective.window,
+        settings: { options: sloWindows, allowCustomValue: true },
+      })
+      .addRadio({
+        path: 'objective.budgetingMethod',
+        name: 'Budgeting method',
+        category: ['Objective'],
+        description: 'Count events, or time slices that meet the target.',
+        defaultValue: defaults.objective.budgetingMethod,
+        settings: {
+          options: [
+            { value: 'Occurrences', label: 'Occurrences' },
+            { value: 'Timeslices', label: 'Timeslices' },
+            { value: 'RatioTimeslices', label: 'Ratio timeslices' },
+          ],
+        },
+      })
+      .addTextInput({
+        path: 'objective.timeSliceWindow',
+        name: 'Time slice',
+        category: ['Objective'],
+        defaultValue: defaults.objective.timeSliceWindow,
+        showIf: isTimeslices,
+      })
+      .addNumberInput({
+        path: 'objective.timeSliceTarget',
+        name: 'Slice target (%)',
+        category: ['Objective'],
+        description: 'A slice is good when its SLI reaches this; 0 uses the objective target.',
+        defaultValue: defaults.objective.timeSliceTarget,
+        settings: { min: 0, max: 100 },
+        showIf: (options) => options.objective.budgetingMethod === 'Timeslices',
+      })
+      .addRadio({
+        path: 'queries.eventKind',
+        name: 'Event query counts',
+        category: ['Queries'],
+        defaultValue: defaults.queries.eventKind,
+        settings: {
+          options: [
+            { value: 'good', label: 'Good events' },
+            { value: 'bad', label: 'Bad events' },
+          ],
+        },
+      })
+      .addTextInput({
+        path: 'queries.eventRefId',
+        name: 'Event query',
+        category: ['Queries'],
+        description: 'Query name (refId). Empty: the query named good or bad, else A.',
+        defaultValue: defaults.queries.eventRefId,
+        settings: { placeholder: 'good, bad or A' },
+      })
+      .addTextInput({
+        path: 'queries.totalRefId',
+        name: 'Total query',
+        category: ['Queries'],
+        description: 'Query name (refId). Empty: the query named total, else B.',
+        defaultValue: defaults.queries.totalRefId,
+        settings: { placeholder: 'total or B' },
+      })
+      .addRadio({
+        path: 'queries.valueKind',
+        name: 'Values are',
+        category: ['Queries'],
+        description: 'Several series of one query are summed.',
+        defaultValue: defaults.queries.valueKind,
+        settings: {
+          options: [
+            { value: 'counter', label: 'Cumulative counters' },
+            { value: 'increment', label: 'Counts per interval' },
+          ],
+        },
+      })
+      .addCustomEditor({
+        id: 'alertTiers',
+        path: 'alerting.tiers',
+        name: 'Alert tiers',
+        category: ['Alerting'],
+        description:
+          'Multiwindow burn-rate tiers (SRE Workbook); a tier fires when both windows burn faster than its factor.',
+        defaultValue: defaults.alerting.tiers,
+        editor: AlertTiersEditor,
+      })
+      .addNumberInput({
+        path: 'alerting.minEvents',
+        name: 'Minimum events',
+        category: ['Alerting'],
+        description: 'Low-traffic guard: a tier fires only when its long window holds at least this many events.',
+        defaultValue: defaults.alerting.minEvents,
+        settings: { min: 0, integer: true },
+      })
+      .addTextInput({
+        path: 'sloUid',
+        name: 'SLO',
+        category: ['Nines app'],
+        description: 'Set by the Nines app for its SLOs; the panel links to the SLO page.',
+        defaultValue: defaults.sloUid,
       })
   );
