@@ -2,6 +2,7 @@ import React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { LoadingState } from '@grafana/data';
+import { TRAFFIC, lokiCountOverTime, prometheusCounters, sqlLong, testDataCsv } from '../../query/testing';
 import { testIds } from '../../components/testIds';
 import { AT, burning, calm, hourlyFrames, panelData, panelProps, withOptions } from './panelFixtures';
 import { SloPanel } from './SloPanel';
@@ -290,5 +291,24 @@ describe('SloPanel: options', () => {
 
     expect(screen.getByTestId(testIds.summary.sli)).toHaveTextContent('99.95%');
     expect(screen.getByTestId(testIds.summary.budget)).toHaveTextContent('50.0% budget left');
+  });
+});
+
+describe('SloPanel: answers of any datasource', () => {
+  it.each([
+    ['Prometheus', prometheusCounters],
+    ['Loki', lokiCountOverTime],
+    ['a SQL database', sqlLong],
+    ['TestData CSV content', testDataCsv],
+  ])('shows the same numbers for %s', (_, fixture) => {
+    const options = withOptions({
+      objective: { target: 99.5, window: '1h' },
+      queries: fixture.mapping,
+    });
+    expect(TRAFFIC.at).toBe(AT);
+    render(<SloPanel {...panelProps(options, panelData(fixture.frames(), {}, AT - 3_600_000))} />);
+
+    expect(screen.getByTestId(testIds.summary.sli)).toHaveTextContent('99.90%');
+    expect(screen.getByTestId(testIds.summary.budget)).toHaveTextContent('80.0% budget left');
   });
 });
