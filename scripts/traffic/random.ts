@@ -3,13 +3,16 @@
  * service or drawing more numbers for one service does not shift the others.
  */
 
+/** Module-level aliases: inside jest's vm context every lookup of the global `Math` is ~30x slower. */
+const { PI, cos, exp, floor, imul, log, max, min, round, sin, sqrt } = Math;
+
 /** FNV-1a over the text: a stable 32-bit seed for a named stream. */
 function streamSeed(seed: number, name: string): number {
   let hash = 0x811c9dc5;
   const text = `${seed}/${name}`;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    hash = imul(hash, 0x01000193);
   }
   return hash >>> 0;
 }
@@ -25,14 +28,14 @@ export class Random {
   /** mulberry32: uniform in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(this.state ^ (this.state >>> 15), 1 | this.state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+    let mixed = imul(this.state ^ (this.state >>> 15), 1 | this.state);
+    mixed = (mixed + imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
     return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
   }
 
   /** Uniform integer in [low, high]. */
   int(low: number, high: number): number {
-    return low + Math.floor(this.next() * (high - low + 1));
+    return low + floor(this.next() * (high - low + 1));
   }
 
   /** Standard normal (Box-Muller, keeping the second value for the next call). */
@@ -42,10 +45,10 @@ export class Random {
       this.spareGaussian = null;
       return value;
     }
-    const radius = Math.sqrt(-2 * Math.log(1 - this.next()));
-    const angle = 2 * Math.PI * this.next();
-    this.spareGaussian = radius * Math.sin(angle);
-    return radius * Math.cos(angle);
+    const radius = sqrt(-2 * log(1 - this.next()));
+    const angle = 2 * PI * this.next();
+    this.spareGaussian = radius * sin(angle);
+    return radius * cos(angle);
   }
 
   /** Poisson count: exact for small means, the normal approximation above (it is then indistinguishable). */
@@ -54,7 +57,7 @@ export class Random {
       return 0;
     }
     if (mean < 30) {
-      const limit = Math.exp(-mean);
+      const limit = exp(-mean);
       let count = -1;
       let product = 1;
       do {
@@ -63,7 +66,7 @@ export class Random {
       } while (product > limit);
       return count;
     }
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.gaussian()));
+    return max(0, round(mean + sqrt(mean) * this.gaussian()));
   }
 
   /** Binomial count of n trials: exact for small n, Poisson or normal approximations otherwise. */
@@ -85,12 +88,12 @@ export class Random {
     }
     const mean = n * p;
     if (mean < 20) {
-      return Math.min(n, this.poisson(mean));
+      return min(n, this.poisson(mean));
     }
     if (n - mean < 20) {
-      return n - Math.min(n, this.poisson(n - mean));
+      return n - min(n, this.poisson(n - mean));
     }
-    const drawn = Math.round(mean + Math.sqrt(mean * (1 - p)) * this.gaussian());
-    return Math.min(n, Math.max(0, drawn));
+    const drawn = round(mean + sqrt(mean * (1 - p)) * this.gaussian());
+    return min(n, max(0, drawn));
   }
 }
