@@ -76,6 +76,19 @@ describe('the contract check', () => {
     expect(answer.body).toEqual({ message: expect.stringContaining("body must have required property 'kind'") });
   });
 
+  it('names the allowed values of an enum', async () => {
+    const answer = await admin('POST', '/api/library-elements', {
+      folderUid: 'slos',
+      name: 'Variable',
+      kind: 2,
+      model: panelModel,
+    });
+
+    expect(answer.body).toEqual({
+      message: expect.stringContaining('body/kind must be equal to one of the allowed values (1)'),
+    });
+  });
+
   it('rejects a PATCH without version, naming the field', async () => {
     const answer = await admin('PATCH', '/api/library-elements/anything', { kind: 1, name: 'Renamed' });
 

@@ -111,7 +111,13 @@ function loadDescription(descriptionDir: string): { description: Description; de
 }
 
 function describeErrors(errors: ErrorObject[] | null | undefined, dataVar: string): string {
-  return (errors ?? []).map((error) => `${dataVar}${error.instancePath} ${error.message ?? 'is invalid'}`).join(', ');
+  return (errors ?? [])
+    .map((error) => {
+      const allowed: unknown = error.params.allowedValues;
+      const values = Array.isArray(allowed) ? ` (${allowed.map((value) => JSON.stringify(value)).join(', ')})` : '';
+      return `${dataVar}${error.instancePath} ${error.message ?? 'is invalid'}${values}`;
+    })
+    .join(', ');
 }
 
 /** A JSON schema for the path or query parameters of an operation, as one object. */

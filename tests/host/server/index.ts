@@ -212,17 +212,18 @@ export async function createHostServer(options: HostServerOptions): Promise<Host
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse, origin: string): Promise<void> {
-    const url = new URL(request.url ?? '/', origin);
-    const user = userFromCookie(request);
     const record: RecordedRequest = {
       method: request.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
+      path: request.url ?? '/',
+      query: {},
       status: 0,
-      user: user.login,
+      user: '',
     };
     requests.push(record);
     try {
+      const url = new URL(request.url ?? '/', origin);
+      const user = userFromCookie(request);
+      Object.assign(record, { path: url.pathname, query: Object.fromEntries(url.searchParams), user: user.login });
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
         const answer = await handleApi(request, url, user, record);
         sendJson(response, answer.status, answer.body);

@@ -111,6 +111,11 @@ export function libraryElementRoutes(
     isGrafanaAdmin: true,
   });
   for (const entry of seed) {
+    if (entry.folderUid !== '' && !folders.get(entry.folderUid)) {
+      throw new Error(
+        `host: library element ${entry.uid} names folder ${entry.folderUid}, which the host does not have`
+      );
+    }
     const time = new Date(startedAt).toISOString();
     const synced = syncedModel(entry.model, entry.uid);
     elements.set(entry.uid, {

@@ -53,8 +53,8 @@ export const users: Record<string, HostUser> = {
 export function userFromCookie(request: IncomingMessage): HostUser {
   for (const pair of (request.headers.cookie ?? '').split(';')) {
     const [name, value] = pair.trim().split('=');
-    if (name === USER_COOKIE && value !== undefined && users[decodeURIComponent(value)]) {
-      return users[decodeURIComponent(value)];
+    if (name === USER_COOKIE && value !== undefined && users[value]) {
+      return users[value];
     }
   }
   return users.admin;
