@@ -7,7 +7,7 @@ import fs from 'fs';
 import path from 'path';
 import YAML from 'yaml';
 
-import { type Folder, type FolderStore, GENERAL_FOLDER_TITLE, slugify } from './folders';
+import { type Folder, type FolderStore, GENERAL_FOLDER_TITLE, folderUrl, slugify } from './folders';
 import { type ApiRoute, fail, ok } from './routes';
 import { type JsonObject, arrayAt, isRecord, recordAt, stringAt } from './json';
 
@@ -126,21 +126,20 @@ function searchHit(dashboard: ProvisionedDashboard): JsonObject {
           folderId: folder.id,
           folderUid: folder.uid,
           folderTitle: folder.title,
-          folderUrl: `/dashboards/f/${folder.uid}/${slugify(folder.title)}`,
+          folderUrl: folderUrl(folder),
         }
       : {}),
   };
 }
 
 function folderHit(folder: Folder): JsonObject {
-  const folderUrl = `/dashboards/f/${folder.uid}/${slugify(folder.title)}`;
   return {
     id: folder.id,
     uid: folder.uid,
     orgId: 1,
     title: folder.title,
     uri: `db/${slugify(folder.title)}`,
-    url: folderUrl,
+    url: folderUrl(folder),
     slug: '',
     type: 'dash-folder',
     tags: [],
@@ -189,7 +188,7 @@ export function dashboardRoutes(
             folderId: folder?.id ?? 0,
             folderUid: folder?.uid ?? '',
             folderTitle: folder?.title ?? GENERAL_FOLDER_TITLE,
-            folderUrl: folder ? `/dashboards/f/${folder.uid}/${slugify(folder.title)}` : '',
+            folderUrl: folder ? folderUrl(folder) : '',
             provisioned: true,
             provisionedExternalId: found.file,
           },

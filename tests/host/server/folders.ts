@@ -27,6 +27,11 @@ export function slugify(title: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** A folder's page in Grafana, also the folderUrl of what it holds. */
+export function folderUrl(folder: Folder): string {
+  return `/dashboards/f/${folder.uid}/${slugify(folder.title)}`;
+}
+
 export class FolderStore {
   private readonly folders = new Map<string, Folder>();
   private nextId = 1;
@@ -79,7 +84,7 @@ function folderDto(folders: FolderStore, folder: Folder, user: HostUser): JsonOb
     uid: folder.uid,
     orgId: 1,
     title: folder.title,
-    url: `/dashboards/f/${folder.uid}/${slugify(folder.title)}`,
+    url: folderUrl(folder),
     hasAcl: false,
     canSave: canEdit,
     canEdit,

@@ -281,3 +281,42 @@ describe('folders', () => {
     expect(byViewer.status).toBe(403);
   });
 });
+
+describe('provisioned dashboards', () => {
+  it('answers a dashboard of the file provider with its folder and permissions', async () => {
+    const forEditor = await editor('GET', '/api/dashboards/uid/service');
+    const forViewer = await viewer('GET', '/api/dashboards/uid/service');
+
+    expect(forEditor.body).toMatchObject({
+      dashboard: { uid: 'service', title: 'Service', version: 1 },
+      meta: {
+        url: '/d/service/service',
+        folderUid: 'slos',
+        folderTitle: 'SLOs',
+        folderUrl: '/dashboards/f/slos/slos',
+        canEdit: true,
+        provisioned: true,
+        provisionedExternalId: 'service.json',
+      },
+    });
+    expect(forViewer.body).toMatchObject({ meta: { canEdit: false, canSave: false } });
+  });
+
+  it('finds dashboards and folders by title', async () => {
+    const dashboards = await viewer('GET', '/api/search?type=dash-db&query=serv');
+    const folders = await viewer('GET', '/api/search?query=slo');
+
+    expect(dashboards.body).toEqual([
+      expect.objectContaining({
+        uid: 'service',
+        type: 'dash-db',
+        url: '/d/service/service',
+        folderUid: 'slos',
+        folderUrl: '/dashboards/f/slos/slos',
+      }),
+    ]);
+    expect(folders.body).toEqual([
+      expect.objectContaining({ uid: 'slos', type: 'dash-folder', url: '/dashboards/f/slos/slos' }),
+    ]);
+  });
+});
