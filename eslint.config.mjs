@@ -23,7 +23,7 @@ export default defineConfig([
       '**/lib-cov',
       '**/coverage',
       '**/dist/',
-      'bench/.build/',
+      '**/.build/',
       '**/artifacts/',
       '**/work/',
       '**/ci/',
