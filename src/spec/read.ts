@@ -34,7 +34,12 @@ export class Problems {
   }
 }
 
-export function describe(value: unknown): string {
+/** The problem with a value that is missing or of the wrong type. */
+function wrongType(value: unknown, expected: string): string {
+  return value === undefined ? 'is required' : `must be ${expected}, got ${describeValue(value)}`;
+}
+
+export function describeValue(value: unknown): string {
   if (value === undefined) {
     return 'nothing';
   }
@@ -53,7 +58,7 @@ export function readRecord(value: unknown, path: string, problems: Problems, opt
     return value;
   }
   if (!(optional && value === undefined)) {
-    problems.add(path, `must be an object, got ${describe(value)}`);
+    problems.add(path, wrongType(value, 'an object'));
   }
   return {};
 }
@@ -63,7 +68,7 @@ export function readArray(value: unknown, path: string, problems: Problems, opti
     return value;
   }
   if (!(optional && value === undefined)) {
-    problems.add(path, `must be a list, got ${describe(value)}`);
+    problems.add(path, wrongType(value, 'a list'));
   }
   return [];
 }
@@ -76,7 +81,7 @@ export function readString(value: unknown, path: string, problems: Problems, fal
   if (value === undefined && fallback !== undefined) {
     return fallback;
   }
-  problems.add(path, `must be a string, got ${describe(value)}`);
+  problems.add(path, wrongType(value, 'a string'));
   return fallback ?? '';
 }
 
@@ -87,7 +92,7 @@ export function readNumber(value: unknown, path: string, problems: Problems, fal
   if (value === undefined && fallback !== undefined) {
     return fallback;
   }
-  problems.add(path, `must be a number, got ${describe(value)}`);
+  problems.add(path, wrongType(value, 'a number'));
   return fallback ?? 0;
 }
 
@@ -98,7 +103,7 @@ export function readBoolean(value: unknown, path: string, problems: Problems, fa
   if (value === undefined && fallback !== undefined) {
     return fallback;
   }
-  problems.add(path, `must be true or false, got ${describe(value)}`);
+  problems.add(path, wrongType(value, 'true or false'));
   return fallback ?? false;
 }
 
@@ -116,7 +121,7 @@ export function readOneOf<T extends string>(
   if (value === undefined && fallback !== undefined) {
     return fallback;
   }
-  problems.add(path, `must be one of ${allowed.join(', ')}, got ${describe(value)}`);
+  problems.add(path, wrongType(value, `one of ${allowed.join(', ')}`));
   return fallback ?? allowed[0];
 }
 

@@ -5,7 +5,7 @@
  */
 import { isLabelName, LABEL_NAME_RULE } from '../prometheus/names';
 import { isGrafanaUid, UID_RULE } from './names';
-import { describe, pathOf, Problems, readRecord, readString, readStringMap } from './read';
+import { describeValue, pathOf, Problems, readRecord, readString, readStringMap } from './read';
 import { findSecrets } from './secrets';
 import type { SloResult, SloSpec } from './types';
 import { validateAlerting, validateObjective } from './validateObjective';
@@ -26,7 +26,7 @@ function isHttpUrl(text: string): boolean {
 function validateDetails(input: Record<string, unknown>, problems: Problems) {
   const uid = readString(input.uid, 'uid', problems);
   if (typeof input.uid === 'string' && !isGrafanaUid(uid)) {
-    problems.add('uid', `must be ${UID_RULE}, got ${describe(uid)}`);
+    problems.add('uid', `must be ${UID_RULE}, got ${describeValue(uid)}`);
   }
   const name = readString(input.name, 'name', problems);
   if (typeof input.name === 'string' && name.trim() === '') {
@@ -49,13 +49,13 @@ function validateDetails(input: Record<string, unknown>, problems: Problems) {
   }
   const runbookUrl = readString(input.runbookUrl, 'runbookUrl', problems, '');
   if (runbookUrl !== '' && !isHttpUrl(runbookUrl)) {
-    problems.add('runbookUrl', `must be an http or https URL, got ${describe(runbookUrl)}`);
+    problems.add('runbookUrl', `must be an http or https URL, got ${describeValue(runbookUrl)}`);
   }
   const folderUid = readString(input.folderUid, 'folderUid', problems, '');
   if (folderUid !== '' && !isGrafanaUid(folderUid)) {
     problems.add(
       'folderUid',
-      `must be a folder uid (${UID_RULE}) or empty for the root folder, got ${describe(folderUid)}`
+      `must be a folder uid (${UID_RULE}) or empty for the root folder, got ${describeValue(folderUid)}`
     );
   }
   return { uid, name, description, service, team, labels, runbookUrl, folderUid };

@@ -2,7 +2,7 @@
 import { isLabelName, isMetricName, LABEL_NAME_RULE, METRIC_NAME_RULE } from '../prometheus/names';
 import { isGrafanaUid, isPluginType, UID_RULE } from './names';
 import {
-  describe,
+  describeValue,
   isRecord,
   pathOf,
   type Problems,
@@ -27,18 +27,18 @@ function validateDatasource(value: unknown, path: string, problems: Problems): D
   const input = readRecord(value, path, problems);
   const uid = readString(input.uid, pathOf(path, 'uid'), problems);
   if (typeof input.uid === 'string' && !isGrafanaUid(uid)) {
-    problems.add(pathOf(path, 'uid'), `must be a datasource uid (${UID_RULE}), got ${describe(uid)}`);
+    problems.add(pathOf(path, 'uid'), `must be a datasource uid (${UID_RULE}), got ${describeValue(uid)}`);
   }
   const type = readString(input.type, pathOf(path, 'type'), problems);
   if (typeof input.type === 'string' && !isPluginType(type)) {
-    problems.add(pathOf(path, 'type'), `must be a datasource plugin id like prometheus, got ${describe(type)}`);
+    problems.add(pathOf(path, 'type'), `must be a datasource plugin id like prometheus, got ${describeValue(type)}`);
   }
   return { uid, type };
 }
 
 function validateLabelName(name: string, path: string, problems: Problems): void {
   if (!isLabelName(name)) {
-    problems.add(path, `must be a Prometheus label name (${LABEL_NAME_RULE}), got ${describe(name)}`);
+    problems.add(path, `must be a Prometheus label name (${LABEL_NAME_RULE}), got ${describeValue(name)}`);
   }
 }
 
@@ -59,7 +59,7 @@ function validateMatchers(value: unknown, path: string, problems: Problems, opti
 function validateMetric(value: unknown, path: string, problems: Problems): string {
   const metric = readString(value, path, problems);
   if (typeof value === 'string' && !isMetricName(metric)) {
-    problems.add(path, `must be a Prometheus metric name (${METRIC_NAME_RULE}), got ${describe(metric)}`);
+    problems.add(path, `must be a Prometheus metric name (${METRIC_NAME_RULE}), got ${describeValue(metric)}`);
   }
   return metric;
 }
@@ -70,7 +70,7 @@ function validateQuery(value: unknown, path: string, problems: Problems, type: s
     problems.add(pathOf(path, key), `must not be set: the SLO sets each query's ${key} itself`);
   }
   if (type === PROMETHEUS_TYPE && isRecord(value) && !(typeof query.expr === 'string' && query.expr.trim() !== '')) {
-    problems.add(pathOf(path, 'expr'), `must be the PromQL of the query, got ${describe(query.expr)}`);
+    problems.add(pathOf(path, 'expr'), `must be the PromQL of the query, got ${describeValue(query.expr)}`);
   }
   return { ...query };
 }
@@ -122,7 +122,7 @@ function validateSource(value: unknown, path: string, problems: Problems, type: 
   if (typeof input.thresholdLe === 'string' && !BUCKET_BOUND.test(thresholdLe)) {
     problems.add(
       at('thresholdLe'),
-      `must be a bucket bound exactly as the le label has it, e.g. 0.5, got ${describe(thresholdLe)}`
+      `must be a bucket bound exactly as the le label has it, e.g. 0.5, got ${describeValue(thresholdLe)}`
     );
   }
   return { kind, metric, matchers, thresholdLe };
@@ -138,7 +138,7 @@ export function validateSli(value: unknown, path: string, problems: Problems): S
   if (source.kind !== 'raw' && isRecord(input.datasource) && datasource.type !== PROMETHEUS_TYPE) {
     problems.add(
       pathOf(at('datasource'), 'type'),
-      `must be prometheus for a Prometheus query builder, got ${describe(datasource.type)}`
+      `must be prometheus for a Prometheus query builder, got ${describeValue(datasource.type)}`
     );
   }
   if (source.kind === 'prometheusLatency' && eventKind !== 'good') {
