@@ -1,4 +1,4 @@
-import { rangeUtil, type AbsoluteTimeRange, type TimeRange, type TimeZone } from '@grafana/data';
+import { dateTime, rangeUtil, type AbsoluteTimeRange, type TimeRange, type TimeZone } from '@grafana/data';
 
 /**
  * A `from`/`to` URL value as Grafana's dashboards read it: relative (`now-30d`), an ISO date, or
@@ -25,4 +25,10 @@ export function toTimeRange(from: string, to: string, timeZone: TimeZone): TimeR
 /** What a zoom writes to the URL: ISO times, as Grafana's scenes dashboards do. */
 export function toUrlRange(range: AbsoluteTimeRange): { from: string; to: string } {
   return { from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString() };
+}
+
+/** The range as Grafana's time picker names it: "Last 30 days", or both ends in the time zone. */
+export function describeRange(from: string, to: string, timeZone: TimeZone): string {
+  const raw = (value: string) => (value.includes('now') ? value : dateTime(value));
+  return rangeUtil.describeTimeRange({ from: raw(from), to: raw(to) }, timeZone);
 }

@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import { rangeUtil, type AbsoluteTimeRange, type GrafanaTheme2 } from '@grafana/data';
+import type { AbsoluteTimeRange, GrafanaTheme2 } from '@grafana/data';
 import { getBackendSrv, locationService } from '@grafana/runtime';
 import { Alert, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
@@ -7,7 +7,7 @@ import { useLocation, useParams } from 'react-router-dom';
 import { DashboardGrid } from '../dashboard/DashboardGrid';
 import { isRecord, parseDashboard, parsePanel, type Dashboard, type DashboardPanel } from '../dashboard/model';
 import { PanelView } from '../dashboard/PanelView';
-import { parseUrlTime, toTimeRange, toUrlRange } from '../dashboard/timeRange';
+import { describeRange, parseUrlTime, toTimeRange, toUrlRange } from '../dashboard/timeRange';
 import { useElementSize } from '../dashboard/useElementSize';
 import { hostTemplateSrv } from '../services/templateSrv';
 
@@ -127,7 +127,7 @@ export function DashboardRoute() {
       <div className={styles.toolbar}>
         <h1 className={styles.title}>{dashboard.title}</h1>
         <span className={styles.range} data-testid="host time-range">
-          {rangeUtil.describeTimeRange({ from, to }, timeZone)}
+          {describeRange(from, to, timeZone)}
         </span>
       </div>
       <DashboardPanels
