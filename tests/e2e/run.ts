@@ -7,9 +7,10 @@
  * is jest's, or 1 when the set-up fails.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
+import YAML from 'yaml';
 
 import { backfill, DEFAULT_DATA_DIR, hasBackfill, readTrafficIndex } from '../../scripts/traffic/backfill';
 import { startPrometheus, type RunningPrometheus } from '../../scripts/traffic/prometheus';
@@ -44,6 +45,31 @@ function ensureHostPage(): void {
   }
   log('building the host page');
   run(process.execPath, ['tests/host/page/build.mjs']);
+}
+
+/**
+ * The demo's provisioning/ plus one more dashboard provider for tests/e2e/fixtures/dashboards, in
+ * tests/e2e/.build/provisioning: the tests see the demo content and their own fixtures.
+ */
+function provisioningWithFixtures(): string {
+  const target = path.join(root, 'tests/e2e/.build/provisioning');
+  rmSync(target, { recursive: true, force: true });
+  cpSync(path.join(root, 'provisioning'), target, { recursive: true });
+  const providersFile = path.join(target, 'dashboards/dashboards.yaml');
+  const document: unknown = YAML.parse(readFileSync(providersFile, 'utf8'));
+  const providers: unknown =
+    typeof document === 'object' && document !== null ? Reflect.get(document, 'providers') : [];
+  const fixtures = {
+    name: 'e2e fixtures',
+    orgId: 1,
+    folder: 'E2E fixtures',
+    folderUid: 'e2e',
+    type: 'file',
+    options: { path: path.join(root, 'tests/e2e/fixtures/dashboards') },
+  };
+  const list = Array.isArray(providers) ? [...providers, fixtures] : [fixtures];
+  writeFileSync(providersFile, YAML.stringify({ apiVersion: 1, providers: list }));
+  return target;
 }
 
 async function ensureTraffic(dataDir: string): Promise<number> {
@@ -82,7 +108,13 @@ async function main(jestArgs: string[]): Promise<number> {
         headless: true,
       }),
     ]);
-    server = await createHostServer({ port: 0, prometheusUrl: prometheus.url, now: () => now });
+    server = await createHostServer({
+      port: 0,
+      prometheusUrl: prometheus.url,
+      now: () => now,
+      provisioningDir: provisioningWithFixtures(),
+      libraryElementsFile: path.join(root, 'tests/e2e/fixtures/library-elements.json'),
+    });
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: host ${server.url}, Prometheus ${prometheus.url}`);
 
     const env = {

@@ -56,6 +56,8 @@ export interface HostPage {
   context: BrowserContext;
   /** Console errors and uncaught page errors so far, with where they came from. */
   errors: string[];
+  /** `METHOD /path` of every request the page made, from its first one. */
+  requests: string[];
   /** Throws with every console error or page error seen so far. */
   expectNoErrors(): void;
   /** Waits until no panel on the page is loading its plugin or its data. */
@@ -89,6 +91,8 @@ export async function openPage(browser: Browser, urlPath: string, options: OpenP
   await page.clock.install({ time: trafficEnd() });
 
   const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`));
   const allowed = (text: string) => allowErrors.some((pattern) => pattern.test(text));
   page.on('console', (message) => {
     if (message.type() === 'error' && !allowed(message.text())) {
@@ -111,6 +115,7 @@ export async function openPage(browser: Browser, urlPath: string, options: OpenP
     page,
     context,
     errors,
+    requests,
     expectNoErrors() {
       if (errors.length > 0) {
         throw new Error(`${errors.length} error(s) on ${urlPath}:\n${errors.join('\n')}`);
