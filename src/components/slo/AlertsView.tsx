@@ -83,9 +83,17 @@ export function AlertsView({ evaluation, timeZone }: AlertsViewProps) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  scroll: css({ overflow: 'auto', height: '100%' }),
+  scroll: css({ overflow: 'auto', height: '100%', position: 'relative' }),
   empty: css({ color: theme.colors.text.secondary, padding: theme.spacing(2), textAlign: 'center' }),
-  caption: css({ textAlign: 'left', color: theme.colors.text.secondary, paddingBottom: theme.spacing(0.5) }),
+  // The panel's title says what the table is; the caption is for screen readers only.
+  caption: css({
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  }),
   table: css({
     width: '100%',
     borderCollapse: 'collapse',

@@ -50,6 +50,19 @@ function timeTicks(from: number, to: number, count: number): { ticks: number[]; 
   return { ticks, step };
 }
 
+/** About `count` round values (steps of 1, 2 or 5 × 10^k) within [min, max], ends included when round. */
+export function valueTicks(min: number, max: number, count: number): number[] {
+  const rough = (max - min) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(rough || 1));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough * (1 - 1e-9)) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(min / step - 1e-9) * step; tick <= max + step * 1e-9; tick += step) {
+    // Multiples of 0.1 and friends are not exact in binary; round to the step's precision.
+    ticks.push(Number(tick.toPrecision(12)));
+  }
+  return ticks;
+}
+
 /** An SVG time chart drawn with theme tokens: lines with gaps, a reference line, shaded spans, drag to zoom. */
 export function TimeChart(props: TimeChartProps) {
   const { times, step, lines, yMin, yMax, formatY, reference, bands, timeZone, width, height, onZoom } = props;
@@ -92,7 +105,7 @@ export function TimeChart(props: TimeChartProps) {
 
   const xTicks = timeTicks(start, end, Math.max(2, Math.floor(plotWidth / (unit * 14))));
   const tickFormat = xTicks.step >= 86_400_000 ? 'MM/DD' : 'MM/DD HH:mm';
-  const yTicks = [0, 1, 2, 3, 4].map((i) => yMin + (yRange * i) / 4);
+  const yTicks = valueTicks(yMin, yMax, Math.max(2, Math.min(5, Math.floor(plotHeight / (unit * 5)))));
   const stripHeight = unit / 2;
 
   const pointerTime = (event: React.MouseEvent<SVGRectElement>) => {
