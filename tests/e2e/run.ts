@@ -36,11 +36,26 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** The host page is rebuilt when a source under tests/host/page is newer than the bundle. */
+function builtMode(file: string): string | undefined {
+  if (!existsSync(file)) {
+    return undefined;
+  }
+  const info: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const mode: unknown = typeof info === 'object' && info !== null ? Reflect.get(info, 'mode') : undefined;
+  return typeof mode === 'string' ? mode : undefined;
+}
+
+/**
+ * The host page is rebuilt when a source under tests/host/page is newer than the bundle, or the
+ * bundle's mode is not the one wanted (HOST_DEV=1: development React).
+ */
 function ensureHostPage(): void {
-  const bundle = path.join(root, 'tests/host/.build/host.js');
+  const info = path.join(root, 'tests/host/.build/build.json');
   const sources = path.join(root, 'tests/host/page');
-  if (process.env.E2E_REBUILD !== '1' && existsSync(bundle) && statSync(bundle).mtimeMs > newestMtime(sources)) {
+  const wanted = process.env.HOST_DEV === '1' ? 'development' : 'production';
+  const upToDate =
+    builtMode(info) === wanted && statSync(info).mtimeMs > newestMtime(sources) && process.env.E2E_REBUILD !== '1';
+  if (upToDate) {
     return;
   }
   log('building the host page');

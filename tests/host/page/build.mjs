@@ -2,7 +2,7 @@
 // template the host server fills with boot data), and the icons and fonts @grafana/ui loads from
 // Grafana's public path. Run: npm run host:build
 import * as esbuild from 'esbuild';
-import { copyFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,5 +83,8 @@ for (const file of fontFiles) {
 if (missing.length > 0) {
   console.warn(`host:build: no stand-in font for ${missing.join(', ')} (install Debian's fonts-liberation)`);
 }
+
+// The e2e runner rebuilds when the mode it wants differs from this one.
+await writeFile(path.join(outDir, 'build.json'), JSON.stringify({ mode: dev ? 'development' : 'production' }));
 
 console.log(`host:build: ${path.relative(root, outDir)} in ${Date.now() - started} ms${dev ? ' (development)' : ''}`);
