@@ -104,7 +104,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
     gap: theme.spacing(0, 2),
     margin: theme.spacing(1, 0, 0),
     color: theme.colors.text.secondary,
-    dd: { margin: 0, color: theme.colors.text.primary, textAlign: 'right' },
+    dt: { whiteSpace: 'nowrap' },
+    dd: { margin: 0, color: theme.colors.text.primary, textAlign: 'right', whiteSpace: 'nowrap' },
   }),
   exhaustion: css({ color: theme.colors.text.primary, marginTop: theme.spacing(0.5) }),
 });
