@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { DEFAULT_DATA_DIR, loadTraffic } from '../../scripts/traffic/backfill';
+import { DEFAULT_DATA_DIR, loadTraffic, readTrafficIndex } from '../../scripts/traffic/backfill';
 import { eventCounts } from '../../scripts/traffic/generate';
 import { testIds } from '../../src/components/testIds';
 import { SCREENSHOT_DIR, connectBrowser, lastDays, trafficEnd, withPage, type Theme } from './helpers/host';
@@ -20,6 +20,9 @@ function numberIn(text: string | null): number {
   const match = /-?[\d,]+(\.\d+)?/.exec(text ?? '');
   return match ? Number(match[0].replace(/,/g, '')) : Number.NaN;
 }
+
+/** Where the runner's demo traffic lives (the generator regenerates the ground truth from it). */
+const dataDir = () => path.resolve(__dirname, '../..', process.env.E2E_DATA_DIR ?? DEFAULT_DATA_DIR);
 
 let browser: Browser;
 
@@ -50,14 +53,38 @@ describe('the SLO panel in the browser', () => {
     });
   }
 
+  test('pages during the checkout fast burn: the summary names the tier and the table shows it firing', async () => {
+    const incident = readTrafficIndex(dataDir()).incidents.find(
+      (candidate) => candidate.service === 'checkout' && candidate.kind === 'fast-burn'
+    );
+    if (!incident) {
+      throw new Error('the demo traffic has no checkout fast burn');
+    }
+    // 20 minutes into the incident: 15% errors burn at 150x, above the 14.4x of the 1h/5m page.
+    const to = incident.start + 20 * 60_000;
+    await withPage(browser, `${DASHBOARD}?from=${to - 30 * DAY}&to=${to}`, { theme: 'dark' }, async (host) => {
+      await host.waitForPanels();
+      const summary = host.page.locator('[data-panel-id="1"]');
+      const alerts = host.page.locator('[data-panel-id="4"]');
+      expect(await summary.getByTestId(testIds.summary.alert).textContent()).toMatch(
+        /^Page firing: 1h\/5m at \d+(\.\d)?x$/
+      );
+      const firstTier = alerts.getByTestId(testIds.alerts.row(0));
+      expect(await firstTier.getByRole('cell').nth(7).textContent()).toBe('Firing');
+      await summary.screenshot({
+        path: path.join(SCREENSHOT_DIR, 'panel-summary-firing-dark.png'),
+        animations: 'disabled',
+      });
+      await alerts.screenshot({
+        path: path.join(SCREENSHOT_DIR, 'panel-alerts-firing-dark.png'),
+        animations: 'disabled',
+      });
+    });
+  });
+
   test("shows the checkout SLO's events, SLI and budget as the generator's ground truth has them", async () => {
     const to = trafficEnd();
-    const truth = eventCounts(
-      loadTraffic(path.resolve(__dirname, '../..', process.env.E2E_DATA_DIR ?? DEFAULT_DATA_DIR)),
-      'checkout',
-      to - 30 * DAY,
-      to
-    );
+    const truth = eventCounts(loadTraffic(dataDir()), 'checkout', to - 30 * DAY, to);
     const sli = truth.good / truth.total;
     const remaining = 1 - truth.bad / (0.001 * truth.total);
 
