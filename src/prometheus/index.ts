@@ -2,3 +2,4 @@
 export { escapeLabelValue, selector, sliQueries, type SliQueries } from './promql';
 export { parseSelector, type ParsedSelector } from './parseSelector';
 export { isLabelName, isMetricName, LABEL_NAME_RULE, METRIC_NAME_RULE } from './names';
+export { removeMatchers, sameMatcher } from './matchers';

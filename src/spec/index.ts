@@ -27,3 +27,4 @@ export {
   type OpenSloImport,
 } from './openslo';
 export { ANNOTATION as OPENSLO_ANNOTATIONS } from './opensloFormat';
+export { slothToSlo, SLOTH_VERSION, type SlothImport } from './sloth';

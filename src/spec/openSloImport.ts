@@ -227,15 +227,11 @@ export function openSloToSlo(yamlText: string, options: ImportOptions = {}): Ope
   for (const object of sloObjects) {
     const { candidate, rules, readErrors, convertible } = readSlo(object, slis, options);
     const validated = validateSlo(candidate);
-    // A field that could not be read has its problem already; validating what was left adds nothing.
-    const known = (error: LocatedError) =>
-      readErrors.some((read) => read.document === error.document && within(error.path, read.path)) ||
-      (!convertible && error.path.startsWith('sli'));
-    const validationErrors = validated.ok
-      ? []
-      : relocateErrors(validated.errors, rules)
-          .map((error) => ({ ...error, document: error.document ?? object.index }))
-          .filter((error) => !known(error));
+    // What could not be read has its problem already; validating what was left adds nothing.
+    const readable = validated.ok ? [] : validated.errors.filter((error) => convertible || !within(error.path, 'sli'));
+    const validationErrors = relocateErrors(readable, rules)
+      .map((error) => ({ ...error, document: error.document ?? object.index }))
+      .filter((error) => !readErrors.some((read) => read.document === error.document && within(error.path, read.path)));
     errors.push(...readErrors, ...validationErrors);
     if (validated.ok) {
       slos.push(validated.slo);

@@ -3,11 +3,12 @@
  * `sli`. Prometheus queries that are plain selectors become query builders again; any other query
  * is kept as a raw query of its datasource.
  */
+import { removeMatchers } from '../prometheus/matchers';
 import { parseSelector, type ParsedSelector } from '../prometheus/parseSelector';
 import type { PathRule } from './errorPaths';
 import { PROMETHEUS_SOURCE_TYPE } from './opensloFormat';
 import { pathOf, type Problems, readBoolean, readRecord, readString, type UnknownRecord } from './read';
-import type { DataSourceRef, LabelMatcher, PrometheusSource } from './types';
+import type { DataSourceRef, PrometheusSource } from './types';
 
 export interface ImportOptions {
   /** The datasource for queries whose metricSource names none (most files from elsewhere). */
@@ -43,28 +44,13 @@ function plainSelector(query: string): ParsedSelector | null {
   return parseSelector(sum ? sum[1] : query);
 }
 
-/** `all` without one occurrence of each of `some` (in order), or null when `some` is not part of it. */
-function without(all: readonly LabelMatcher[], some: readonly LabelMatcher[]): LabelMatcher[] | null {
-  const rest = [...all];
-  for (const matcher of some) {
-    const index = rest.findIndex(
-      (candidate) => candidate.name === matcher.name && candidate.op === matcher.op && candidate.value === matcher.value
-    );
-    if (index < 0) {
-      return null;
-    }
-    rest.splice(index, 1);
-  }
-  return rest;
-}
-
 function builderOf(event: string, total: string, eventKind: string, groupBy: string[]): PrometheusSource | null {
   const eventSelector = plainSelector(event);
   const totalSelector = plainSelector(total);
   if (!eventSelector || !totalSelector) {
     return null;
   }
-  const rest = without(eventSelector.matchers, totalSelector.matchers);
+  const rest = removeMatchers(eventSelector.matchers, totalSelector.matchers);
   const { metric, matchers } = totalSelector;
   if (rest === null) {
     return null;

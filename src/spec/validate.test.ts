@@ -30,29 +30,12 @@ describe('validateSlo', () => {
     expect(errorsOf('slo')).toContainEqual({ path: '', message: 'must be an object, got "slo"' });
   });
 
-  it('fills in missing optional details and lists the required ones', () => {
-    const errors = errorsOf({});
-    expect(errors.map((error) => error.path)).toEqual([
-      'uid',
-      'name',
-      'service',
-      'sli',
-      'sli.datasource',
-      'sli.datasource.uid',
-      'sli.datasource.type',
-      'sli.eventKind',
-      'sli.valueKind',
-      'sli.source',
-      'sli.source.kind',
-      'sli.source.metric',
-      'sli.source.eventMatchers',
-      'objective',
-      'objective.target',
-      'objective.window',
-      'objective.budgetingMethod',
-      'alerting',
-      'alerting.tiers',
-    ]);
+  it('fills in missing optional details and lists the required ones, once per missing object', () => {
+    expect(errorsOf({})).toEqual(
+      ['uid', 'name', 'service', 'sli', 'objective', 'alerting'].map((path) => ({ path, message: 'is required' }))
+    );
+    const slo: Record<string, unknown> = { ...ratioSlo(), sli: { ...ratioSlo().sli, datasource: 'prometheus' } };
+    expect(errorsOf(slo)).toEqual([{ path: 'sli.datasource', message: 'must be an object, got "prometheus"' }]);
   });
 
   it('names every problem of the details at once', () => {

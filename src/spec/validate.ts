@@ -4,6 +4,7 @@
  * runbook, folder, time zone, time slices, group-by) take their defaults; wrong types never do.
  */
 import { isLabelName, LABEL_NAME_RULE } from '../prometheus/names';
+import { within } from './errorPaths';
 import { isGrafanaUid, UID_RULE } from './names';
 import { describeValue, pathOf, Problems, readRecord, readString, readStringMap } from './read';
 import { findSecrets } from './secrets';
@@ -71,5 +72,10 @@ export function validateSlo(input: unknown): SloResult {
     alerting: validateAlerting(root.alerting, 'alerting', problems),
   };
   problems.list.push(...findSecrets(slo));
-  return problems.empty ? { ok: true, slo } : { ok: false, errors: problems.list };
+  // A missing or malformed object is one problem, not one more for each field it lacks.
+  const errors = problems.list.filter(
+    (error) =>
+      !problems.list.some((outer) => outer.path !== error.path && within(error.path, outer.path) && outer.path !== '')
+  );
+  return problems.empty ? { ok: true, slo } : { ok: false, errors };
 }
