@@ -1,8 +1,8 @@
 /**
  * @jest-environment node
  */
-import { type HostServer, createHostServer } from './index';
-import { type Client, type Fixture, clientFor, makeFixture } from './testing';
+import type { HostServer } from './index';
+import { type Client, type Fixture, clientFor, makeFixture, startHost } from './testing';
 
 let fixture: Fixture;
 let host: HostServer;
@@ -10,12 +10,7 @@ let admin: Client;
 
 beforeAll(async () => {
   fixture = makeFixture();
-  host = await createHostServer({
-    port: 0,
-    prometheusUrl: 'http://127.0.0.1:9',
-    distDir: fixture.distDir,
-    pageDir: fixture.pageDir,
-    provisioningDir: fixture.provisioningDir,
+  host = await startHost(fixture, {
     // A handler whose answer breaks the description: GET /api/org must give an integer id.
     extraRoutes: [
       { method: 'GET', specPath: '/org', handle: () => ({ status: 200, body: { id: 'one', name: 'Main Org.' } }) },
@@ -157,12 +152,7 @@ describe('the contract check', () => {
   });
 
   it('refuses to start with a route that is not an operation of Grafana', async () => {
-    const started = createHostServer({
-      port: 0,
-      prometheusUrl: 'http://127.0.0.1:9',
-      distDir: fixture.distDir,
-      pageDir: fixture.pageDir,
-      provisioningDir: fixture.provisioningDir,
+    const started = startHost(fixture, {
       extraRoutes: [{ method: 'GET', specPath: '/nines/slos', handle: () => ({ status: 200, body: [] }) }],
     });
 

@@ -6,8 +6,8 @@ import fs from 'fs';
 import path from 'path';
 
 import { type RunningPrometheus, startPrometheus } from '../../../scripts/traffic/prometheus';
-import { type HostServer, createHostServer } from './index';
-import { type Client, type Fixture, clientFor, makeFixture } from './testing';
+import type { HostServer } from './index';
+import { type Client, type Fixture, clientFor, makeFixture, startHost } from './testing';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -46,14 +46,7 @@ beforeAll(async () => {
     stdio: 'pipe',
   });
   prometheus = await startPrometheus({ dataDir, port: 0 });
-  host = await createHostServer({
-    port: 0,
-    prometheusUrl: prometheus.url,
-    distDir: fixture.distDir,
-    pageDir: fixture.pageDir,
-    provisioningDir: fixture.provisioningDir,
-    now: () => T0 + 2 * HOUR,
-  });
+  host = await startHost(fixture, { prometheusUrl: prometheus.url, now: () => T0 + 2 * HOUR });
   viewer = clientFor(host.url, 'viewer');
 }, 60_000);
 

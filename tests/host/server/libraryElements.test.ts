@@ -4,8 +4,8 @@
 import fs from 'fs';
 import path from 'path';
 
-import { type HostServer, createHostServer } from './index';
-import { type Client, type Fixture, clientFor, makeFixture } from './testing';
+import type { HostServer } from './index';
+import { type Client, type Fixture, clientFor, makeFixture, startHost } from './testing';
 
 let fixture: Fixture;
 let host: HostServer;
@@ -32,12 +32,7 @@ beforeAll(async () => {
       { uid: 'connected-slo', name: 'Connected SLO', folderUid: 'slos', model: { type: 'nines-slo-panel' } },
     ])
   );
-  host = await createHostServer({
-    port: 0,
-    prometheusUrl: 'http://127.0.0.1:9',
-    distDir: fixture.distDir,
-    pageDir: fixture.pageDir,
-    provisioningDir: fixture.provisioningDir,
+  host = await startHost(fixture, {
     libraryElementsFile: seedFile,
     now: () => NOW,
   });

@@ -1,8 +1,8 @@
 /**
  * @jest-environment node
  */
-import { type HostServer, createHostServer } from './index';
-import { type Fixture, makeFixture } from './testing';
+import type { HostServer } from './index';
+import { type Fixture, makeFixture, startHost } from './testing';
 import { USER_COOKIE } from './users';
 
 let fixture: Fixture;
@@ -10,13 +10,7 @@ let host: HostServer;
 
 beforeAll(async () => {
   fixture = makeFixture();
-  host = await createHostServer({
-    port: 0,
-    prometheusUrl: 'http://127.0.0.1:9',
-    distDir: fixture.distDir,
-    pageDir: fixture.pageDir,
-    provisioningDir: fixture.provisioningDir,
-  });
+  host = await startHost(fixture);
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 /**
  * @jest-environment node
  */
-import { type HostServer, createHostServer } from './index';
-import { type Client, type Fixture, clientFor, makeFixture } from './testing';
+import type { HostServer } from './index';
+import { type Client, type Fixture, clientFor, makeFixture, startHost } from './testing';
 
 let fixture: Fixture;
 let host: HostServer;
@@ -12,13 +12,7 @@ let viewer: Client;
 
 beforeAll(async () => {
   fixture = makeFixture();
-  host = await createHostServer({
-    port: 0,
-    prometheusUrl: 'http://127.0.0.1:9',
-    distDir: fixture.distDir,
-    pageDir: fixture.pageDir,
-    provisioningDir: fixture.provisioningDir,
-  });
+  host = await startHost(fixture);
   [admin, editor, viewer] = (['admin', 'editor', 'viewer'] as const).map((user) => clientFor(host.url, user));
 });
 

@@ -7,6 +7,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
+import { type HostServer, type HostServerOptions, createHostServer } from './index';
 import { USER_COOKIE } from './users';
 
 export interface Answer {
@@ -68,4 +69,16 @@ export function makeFixture(dashboards: Record<string, unknown> = {}): Fixture {
     '<!doctype html><html><head><!--BOOT_DATA--></head><body></body></html>\n'
   );
   return { root, distDir, provisioningDir, pageDir, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A host on a free port serving `fixture`; no Prometheus unless the options give one. */
+export function startHost(fixture: Fixture, options: Partial<HostServerOptions> = {}): Promise<HostServer> {
+  return createHostServer({
+    port: 0,
+    prometheusUrl: 'http://127.0.0.1:9',
+    distDir: fixture.distDir,
+    pageDir: fixture.pageDir,
+    provisioningDir: fixture.provisioningDir,
+    ...options,
+  });
 }
