@@ -260,6 +260,22 @@ describe('validateSlo', () => {
     ]);
   });
 
+  it('names a wrong source kind, a target that is not a number and a window that is not a duration', () => {
+    const input: Record<string, unknown> = {
+      ...ratioSlo(),
+      sli: { ...ratioSlo().sli, source: { kind: 'histogram' } },
+      objective: { ...ratioSlo().objective, target: '99.9' },
+      alerting: { tiers: [{ ...ratioSlo().alerting.tiers[0], shortWindow: '' }], minEvents: 0 },
+    };
+    expect(errorsOf(input)).toEqual([
+      { path: 'sli.source.kind', message: 'must be one of prometheusRatio, prometheusLatency, raw, got "histogram"' },
+      { path: 'sli.source.metric', message: 'is required' },
+      { path: 'sli.source.eventMatchers', message: 'is required' },
+      { path: 'objective.target', message: 'must be a number, got "99.9"' },
+      { path: 'alerting.tiers[0].shortWindow', message: 'must be a duration like 5m, got ""' },
+    ]);
+  });
+
   it('lists problems of every part at once', () => {
     const errors = errorsAfter((slo) => {
       slo.name = '';
