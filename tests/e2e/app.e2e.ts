@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
 import { testIds } from '../../src/components/testIds';
-import { connectBrowser, withPage, type Theme } from './helpers/host';
+import { useBrowser, withPage, type Theme } from './helpers/host';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await connectBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the app', () => {
   for (const theme of ['dark', 'light'] satisfies Theme[]) {
     test(`draws the SLOs page inside PluginPage in the ${theme} theme, accessibly`, async () => {
-      await withPage(browser, '/a/nines-slo-app/slos', { theme }, async (host) => {
+      await withPage(browser(), '/a/nines-slo-app/slos', { theme }, async (host) => {
         await host.byTestId(testIds.slosPage.container).waitFor();
         // PluginPage is the host's (set as Grafana does), titled from the app's nav.
         await host.byTestId('host plugin-page').waitFor();
@@ -27,7 +18,7 @@ describe('the app', () => {
   }
 
   test('sends the bare app URL to its default page', async () => {
-    await withPage(browser, '/a/nines-slo-app', {}, async (host) => {
+    await withPage(browser(), '/a/nines-slo-app', {}, async (host) => {
       await host.byTestId(testIds.slosPage.container).waitFor();
       expect(new URL(host.page.url()).pathname).toBe('/a/nines-slo-app/slos');
     });

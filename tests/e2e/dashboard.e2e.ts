@@ -1,23 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { testIds } from '../../src/components/testIds';
-import { connectBrowser, lastDays, withPage, type Theme } from './helpers/host';
+import { useBrowser, lastDays, withPage, type Theme } from './helpers/host';
 
 const DASHBOARD = '/d/nines-service';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await connectBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the provisioned service dashboard', () => {
   for (const theme of ['dark', 'light'] satisfies Theme[]) {
     test(`draws every Nines panel with data from Prometheus in the ${theme} theme`, async () => {
-      await withPage(browser, `${DASHBOARD}?${lastDays(30)}`, { theme }, async (host) => {
+      await withPage(browser(), `${DASHBOARD}?${lastDays(30)}`, { theme }, async (host) => {
         await host.waitForPanels();
         const panels = host.page.locator('[data-panel-type="nines-slo-panel"]');
         const count = await panels.count();
@@ -35,7 +26,7 @@ describe('the provisioned service dashboard', () => {
   }
 
   test('draws one panel at full size with viewPanel', async () => {
-    await withPage(browser, `${DASHBOARD}?${lastDays(30)}&viewPanel=panel-3`, {}, async (host) => {
+    await withPage(browser(), `${DASHBOARD}?${lastDays(30)}&viewPanel=panel-3`, {}, async (host) => {
       await host.waitForPanels();
       const panels = host.page.locator('[data-panel-id]');
       expect(await panels.count()).toBe(1);
@@ -45,7 +36,7 @@ describe('the provisioned service dashboard', () => {
   });
 
   test('zooms to the span dragged over the SLI trend: the URL takes the range and the panels query it', async () => {
-    await withPage(browser, DASHBOARD, {}, async (host) => {
+    await withPage(browser(), DASHBOARD, {}, async (host) => {
       await host.waitForPanels();
       // Without from/to in the URL, the dashboard's own time range applies.
       expect(await host.byTestId('host time-range').textContent()).toBe('Last 30 days');

@@ -1,23 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { testIds } from '../../src/components/testIds';
-import { connectBrowser, lastDays, withPage } from './helpers/host';
+import { useBrowser, lastDays, withPage } from './helpers/host';
 
 // tests/e2e/fixtures/dashboards/host-fixtures.json: panels stored the ways Grafana may hand them over.
 const FIXTURES = '/d/e2e-host';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await connectBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the test host, with panels stored the ways Grafana stores them', () => {
   test('draws a library panel from its model in /api/library-elements', async () => {
-    await withPage(browser, `${FIXTURES}?${lastDays(30)}`, {}, async (host) => {
+    await withPage(browser(), `${FIXTURES}?${lastDays(30)}`, {}, async (host) => {
       await host.waitForPanels();
       expect(host.requests).toContain('GET /api/library-elements/e2e-checkout-availability');
       const panel = host.page.locator('[data-panel-id="1"]');
@@ -28,7 +19,7 @@ describe('the test host, with panels stored the ways Grafana stores them', () =>
   });
 
   test("runs the plugin's migration on options saved by an older version, then fills defaults", async () => {
-    await withPage(browser, `${FIXTURES}?${lastDays(30)}`, {}, async (host) => {
+    await withPage(browser(), `${FIXTURES}?${lastDays(30)}`, {}, async (host) => {
       await host.waitForPanels();
       // Saved as version 1's { target: 99.5, window: '28d' }; the panel reads the current shape.
       const options = await host.page.evaluate(() => window.__ninesTestHost?.panelOptions(2));
@@ -39,7 +30,7 @@ describe('the test host, with panels stored the ways Grafana stores them', () =>
   });
 
   test('shows a placeholder, not an error, for a core Grafana panel it cannot draw', async () => {
-    await withPage(browser, `${FIXTURES}?${lastDays(30)}`, {}, async (host) => {
+    await withPage(browser(), `${FIXTURES}?${lastDays(30)}`, {}, async (host) => {
       await host.waitForPanels();
       const panel = host.page.locator('[data-panel-id="3"]');
       expect(await panel.getAttribute('data-panel-state')).toBe('core');

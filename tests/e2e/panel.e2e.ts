@@ -1,9 +1,8 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { DEFAULT_DATA_DIR, loadTraffic, readTrafficIndex } from '../../scripts/traffic/backfill';
 import { eventCounts } from '../../scripts/traffic/generate';
 import { testIds } from '../../src/components/testIds';
-import { SCREENSHOT_DIR, connectBrowser, lastDays, trafficEnd, withPage, type Theme } from './helpers/host';
+import { SCREENSHOT_DIR, useBrowser, lastDays, trafficEnd, withPage, type Theme } from './helpers/host';
 
 const DASHBOARD = '/d/nines-service';
 const DAY = 86_400_000;
@@ -24,20 +23,12 @@ function numberIn(text: string | null): number {
 /** Where the runner's demo traffic lives (the generator regenerates the ground truth from it). */
 const dataDir = () => path.resolve(__dirname, '../..', process.env.E2E_DATA_DIR ?? DEFAULT_DATA_DIR);
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await connectBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the SLO panel in the browser', () => {
   for (const theme of ['light', 'dark'] satisfies Theme[]) {
     test(`draws every view in the ${theme} theme, accessibly`, async () => {
-      await withPage(browser, `${DASHBOARD}?${lastDays(30)}`, { theme }, async (host) => {
+      await withPage(browser(), `${DASHBOARD}?${lastDays(30)}`, { theme }, async (host) => {
         await host.waitForPanels();
         for (const { view, panelId, container } of VIEWS) {
           const panel = host.page.locator(`[data-panel-id="${panelId}"]`);
@@ -62,7 +53,7 @@ describe('the SLO panel in the browser', () => {
     }
     // 20 minutes into the incident: 15% errors burn at 150x, above the 14.4x of the 1h/5m page.
     const to = incident.start + 20 * 60_000;
-    await withPage(browser, `${DASHBOARD}?from=${to - 30 * DAY}&to=${to}`, { theme: 'dark' }, async (host) => {
+    await withPage(browser(), `${DASHBOARD}?from=${to - 30 * DAY}&to=${to}`, { theme: 'dark' }, async (host) => {
       await host.waitForPanels();
       const summary = host.page.locator('[data-panel-id="1"]');
       const alerts = host.page.locator('[data-panel-id="4"]');
@@ -88,7 +79,7 @@ describe('the SLO panel in the browser', () => {
     const sli = truth.good / truth.total;
     const remaining = 1 - truth.bad / (0.001 * truth.total);
 
-    await withPage(browser, `${DASHBOARD}?${lastDays(30)}`, {}, async (host) => {
+    await withPage(browser(), `${DASHBOARD}?${lastDays(30)}`, {}, async (host) => {
       await host.waitForPanels();
       const summary = host.page.locator('[data-panel-id="1"]');
       const budget = host.page.locator('[data-panel-id="2"]');

@@ -44,6 +44,23 @@ export function connectBrowser(): Promise<Browser> {
   return chromium.connect(env(E2E_ENV.browserWs));
 }
 
+/** Connects before a test file's tests and disconnects after them; call at the file's top level. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await connectBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) {
+      throw new Error('no browser yet: useBrowser() connects in beforeAll');
+    }
+    return browser;
+  };
+}
+
 export interface OpenPageOptions {
   user?: HostUser;
   theme?: Theme;
