@@ -106,14 +106,15 @@ export function sloToLibraryPanel(slo: SloSpec, options: LibraryPanelOptions = {
           labels: { ...slo.labels },
           runbookUrl: slo.runbookUrl,
           timeZone,
-          source: source.kind === 'raw' ? { kind: 'raw' } : structuredCopy(source),
+          source: source.kind === 'raw' ? { kind: 'raw' } : copyBuilder(source),
         },
       },
     },
   };
 }
 
-function structuredCopy(source: PrometheusSource): PrometheusSource {
+/** A copy of a query builder, so that the panel model shares nothing with the spec. */
+function copyBuilder(source: PrometheusSource): PrometheusSource {
   const matchers = source.matchers.map((matcher) => ({ ...matcher }));
   return source.kind === 'prometheusRatio'
     ? {
