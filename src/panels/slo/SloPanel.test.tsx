@@ -217,6 +217,12 @@ describe('SloPanel: states instead of numbers', () => {
     expect(stateText()).toContain('Alerting → Alert tier 1 → Short window: must be shorter than the long window (5m)');
   });
 
+  it('shows nothing, not "No data", while the first answer is loading', () => {
+    render(<SloPanel {...panelProps(withOptions({}), panelData([], { state: LoadingState.Loading }))} />);
+    expect(screen.queryByTestId(testIds.sloPanel.state)).not.toBeInTheDocument();
+    expect(screen.getByTestId(testIds.sloPanel.container)).toBeEmptyDOMElement();
+  });
+
   it('shows "No data" when the queries return no samples', () => {
     render(<SloPanel {...panelProps(withOptions({}), panelData(hourlyFrames(0, 1000, () => 0)))} />);
     expect(stateText()).toContain('No data');

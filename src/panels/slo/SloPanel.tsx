@@ -21,6 +21,8 @@ function tooFewEventsDetail(total: number, minEvents: number): string {
 
 function StateView({ state }: { state: Exclude<PanelState, { kind: 'evaluated' }> }) {
   switch (state.kind) {
+    case 'loading':
+      return null;
     case 'datasourceError':
       return <StateMessage tone="error" icon="exclamation-triangle" title="The query failed" detail={state.message} />;
     case 'invalidOptions':

@@ -16,6 +16,8 @@ export interface PartialData {
 
 /** What the panel shows: an evaluation, or a state that is not a number. */
 export type PanelState =
+  /** The first answer has not arrived: Grafana shows its loading bar, the panel shows nothing yet. */
+  | { kind: 'loading' }
   | { kind: 'datasourceError'; message: string }
   | { kind: 'invalidOptions'; message: string }
   | { kind: 'noData' }
@@ -61,6 +63,9 @@ export function relativeTimeFor(window: string): string {
 
 /** From the panel's data and options to what it shows. Pure: the view only draws the result. */
 export function panelState({ data, options, timeZone, replaceVariables, chartPoints }: PanelStateInput): PanelState {
+  if (data.state === LoadingState.Loading && data.series.length === 0) {
+    return { kind: 'loading' };
+  }
   const error = datasourceError(data);
   if (error !== null) {
     return { kind: 'datasourceError', message: error };
