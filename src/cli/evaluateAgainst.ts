@@ -6,6 +6,7 @@ import { evaluateSlo, type SeriesInput, type SloEvaluation } from '../engine';
 import { objectiveFromOptions } from '../panels/slo/sloInput';
 import { defaultSloPanelOptions } from '../panels/slo/types';
 import type { SloSpec } from '../spec';
+import { errorMessage } from './errors';
 import { queryRange, SeriesCollector, type FetchLike } from './prometheusApi';
 import { earliestNeeded, planRange, type RangePlan } from './rangePlan';
 import { sliSelectors } from './sliSelectors';
@@ -81,7 +82,7 @@ export async function evaluateAgainstPrometheus(request: EvaluateRequest): Promi
     );
     plan = planRange(from, at, step, request.maxPointsPerSeries);
   } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
+    return failed(errorMessage(error));
   }
 
   const event = new SeriesCollector();
@@ -118,7 +119,7 @@ export async function evaluateAgainstPrometheus(request: EvaluateRequest): Promi
       ...counts(eventKind, toSeriesInput(event, valueKind), toSeriesInput(total, valueKind)),
     });
   } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
+    return failed(errorMessage(error));
   }
   return {
     ok: true,

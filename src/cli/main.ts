@@ -37,8 +37,8 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs' messages name the option, e.g. "Unknown option '--foo'".
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    // parseArgs' messages name the option ("Unknown option '--foo'"); its tip about '--' is noise for a typo.
+    throw new UsageError(errorMessage(error).split('. To specify')[0]);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,9 +71,7 @@ describe('nines validate', () => {
   it('names the file without a document when it holds one object', async () => {
     const path = write(
       'target.yaml',
-      (await import('node:fs'))
-        .readFileSync(`${OPENSLO}/inline-sli.yaml`, 'utf8')
-        .replace('target: 0.995', 'target: 99.5')
+      readFileSync(`${OPENSLO}/inline-sli.yaml`, 'utf8').replace('target: 0.995', 'target: 99.5')
     );
     const run = await runCli(['validate', path]);
     expect(run.code).toBe(1);
@@ -109,7 +107,10 @@ describe('nines validate', () => {
   it('takes the datasource for files that name none from --datasource', async () => {
     const run = await runCli(['validate', '--datasource', 'bad uid!', `${SLOTH}/checkout.yaml`]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/checkout\.yaml: datasource(\.uid)?: /);
+    expect(run.stdout).toContain(
+      `${SLOTH}/checkout.yaml: datasource.uid: must be a datasource uid (1 to 40 characters of a-z, A-Z, 0-9, - and _), ` +
+        'got "bad uid!"\n'
+    );
   });
 
   it('needs at least one file', async () => {
