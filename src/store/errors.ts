@@ -84,6 +84,13 @@ export function commonFailure(answer: HttpFailure, request: StoreRequest, doing:
     };
   }
   const said = answer.message === '' ? '' : `: "${answer.message}"`;
+  if (answer.status === 403) {
+    return {
+      kind: 'forbidden',
+      ...server,
+      message: `You may not ${doing}: Grafana refused${said}. Ask an admin for the permission.`,
+    };
+  }
   return {
     kind: 'server',
     request,

@@ -269,6 +269,40 @@ describe('failures on the way', () => {
       `Could not load the SLOs: Grafana could not be reached (${said}). Try again when the connection is back.`
     );
   });
+
+  it('reports what Grafana said when it fails or refuses a list', async () => {
+    grafana.failNext(500, 'database is locked');
+    const failed = errorOf(await listSlos());
+    expect(failed).toMatchObject({ kind: 'server', status: 500, serverMessage: 'database is locked' });
+    expect(failed.message).toBe(
+      'Could not load the SLOs: Grafana answered with an error (HTTP 500): "database is locked".'
+    );
+
+    grafana.failNext(403, 'access denied');
+    expect(errorOf(await listSlos())).toMatchObject({
+      kind: 'forbidden',
+      message: 'You may not load the SLOs: Grafana refused: "access denied". Ask an admin for the permission.',
+    });
+
+    grafana.failNext(401, 'Unauthorized');
+    expect(errorOf(await createSlo(checkout()))).toMatchObject({
+      kind: 'forbidden',
+      message:
+        'Could not save the new SLO "Checkout availability": you are signed out of Grafana. Sign in again in another tab, then try again; your changes are still here.',
+    });
+  });
+
+  it('says when someone else saved and their version cannot be loaded either', async () => {
+    valueOf(await createSlo(checkout()));
+    grafana.failNext(412, 'the library element has been changed by someone else');
+    grafana.failNext(502, 'Bad gateway');
+    const unknown = errorOf(await updateSlo(checkout(), 1));
+    expect(unknown).toMatchObject({ kind: 'conflict', uid: 'checkout-availability' });
+    expect(unknown.kind === 'conflict' && unknown.current).toBeUndefined();
+    expect(unknown.message).toMatch(
+      /^Someone else saved "Checkout availability" after you opened it \(you edited version 1\), and their version could not be loaded: Could not load the SLO "checkout-availability": Grafana could not be reached/
+    );
+  });
 });
 
 describe('listing', () => {

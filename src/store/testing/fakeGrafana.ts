@@ -95,6 +95,8 @@ export class FakeGrafana implements BackendSrv {
   /** While set, requests fail as they do without a connection (offline) or behind a failing proxy. */
   outage?: Outage;
   readonly calls: RecordedCall[] = [];
+  /** Answers that the next requests get instead of the handlers', first in first out. */
+  private readonly failures: FakeAnswer[] = [];
   readonly folders = new Map<string, FakeFolder>();
   readonly dashboards: FakeDashboard[] = [];
   readonly library: LibraryElementState;
@@ -149,6 +151,11 @@ export class FakeGrafana implements BackendSrv {
     return this.folders.get(folderUid)?.editRoles.includes(this.user.role) ?? false;
   }
 
+  /** The next request gets this error answer (ErrorResponseBody), whatever it asks. */
+  failNext(status: number, message: string): void {
+    this.failures.push(failWith(status, message));
+  }
+
   callsTo(method: string, path: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method && call.path === path);
   }
@@ -184,9 +191,11 @@ export class FakeGrafana implements BackendSrv {
     const matched = this.route(method, url.pathname);
     const request = { method, path: url.pathname, query: url.searchParams, body, user: this.user };
     this.clock += 1000;
-    const answer = matched
-      ? matched.route.handle({ ...request, params: matched.params, now: this.clock })
-      : failWith(404, 'Not found');
+    const answer =
+      this.failures.shift() ??
+      (matched
+        ? matched.route.handle({ ...request, params: matched.params, now: this.clock })
+        : failWith(404, 'Not found'));
     const response: unknown = JSON.parse(JSON.stringify(answer.body));
     this.calls.push({ ...request, specPath: matched?.route.specPath, status: answer.status, response });
     if (answer.status >= 400) {
