@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 
 import { main } from './main';
+import { EXIT } from './usage';
 
 main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
@@ -21,6 +22,6 @@ main(process.argv.slice(2), {
     process.stderr.write(
       `nines: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
     );
-    process.exitCode = 70;
+    process.exitCode = EXIT.bug;
   }
 );

@@ -6,6 +6,8 @@ export const EXIT = {
   badInput: 1,
   /** No answer from a Prometheus API: connection refused, unknown host, timeout, server error. */
   unreachable: 2,
+  /** An exception escaped: a bug (EX_SOFTWARE of sysexits.h). */
+  bug: 70,
 } as const;
 
 const EXIT_CODES = `Exit codes:
@@ -13,7 +15,8 @@ const EXIT_CODES = `Exit codes:
   1  bad input: arguments, unreadable or invalid files, an SLO that cannot be
      evaluated, or a query Prometheus rejected
   2  Prometheus unreachable: connection refused, unknown host, timeout, a server
-     error (5xx), or a URL that does not answer as Prometheus' HTTP API`;
+     error (5xx), or a URL that does not answer as Prometheus' HTTP API
+  70 a bug in nines (the message has the stack trace)`;
 
 const DATASOURCE = `  --datasource UID    Grafana datasource uid for files that name none (Sloth files,
                       OpenSLO files without metricSourceRef); default: prometheus`;
