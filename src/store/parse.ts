@@ -6,7 +6,6 @@
 import type { SloView } from '../panels/slo/types';
 // The spec's files, not its index: the index also brings the YAML formats, which the store does not need.
 import { libraryPanelToSlo } from '../spec/libraryPanel';
-import { SLO_PANEL_TYPE } from '../spec/libraryPanelModel';
 import type { SpecError } from '../spec/types';
 import type { InvalidSlo, SloConnection, StoredSlo } from './types';
 
@@ -121,11 +120,6 @@ export function readStoredSlo(element: unknown): StoredSloResult {
       view: viewOf(recordAt(element, 'model')),
     },
   };
-}
-
-/** Whether a listed element is meant to be an SLO (the type filter asked for these only). */
-export function isSloElement(element: unknown): boolean {
-  return isRecord(element) && (element.type === SLO_PANEL_TYPE || recordAt(element, 'model').type === SLO_PANEL_TYPE);
 }
 
 /** LibraryElementConnectionsResponse: the dashboards using an element. */
