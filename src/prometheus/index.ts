@@ -3,3 +3,22 @@ export { escapeLabelValue, selector, sliQueries, type SliQueries } from './promq
 export { parseSelector, type ParsedSelector } from './parseSelector';
 export { isLabelName, isMetricName, LABEL_NAME_RULE, METRIC_NAME_RULE } from './names';
 export { removeMatchers, sameMatcher } from './matchers';
+export {
+  sloRecordingRules,
+  type AlertingRule,
+  type RecordingRule,
+  type Rule,
+  type RuleGroup,
+  type RulesResult,
+} from './rules';
+export { ALERTS, LABEL, RECORDED } from './rulesNaming';
+export { promDuration, recordedWindows, tierThresholds, type RecordedWindow, type TierThreshold } from './rulesWindows';
+export { sloAlertRules, sloLink, DEFAULT_FOR, type AlertRuleOptions } from './alerts';
+export {
+  ruleFileYaml,
+  ruleGroupsYaml,
+  sloRuleGroups,
+  type RuleFile,
+  type RuleFileOptions,
+  type RuleFiles,
+} from './ruleFile';
