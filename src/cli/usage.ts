@@ -2,7 +2,7 @@
 
 export const EXIT = {
   ok: 0,
-  /** Bad arguments, unreadable or invalid files, an SLO that cannot be evaluated, a rejected query. */
+  /** Bad arguments, unreadable or invalid files, an SLO that cannot be evaluated or has no rules, a rejected query. */
   badInput: 1,
   /** No answer from a Prometheus API: connection refused, unknown host, timeout, server error. */
   unreachable: 2,
@@ -13,7 +13,7 @@ export const EXIT = {
 const EXIT_CODES = `Exit codes:
   0  success
   1  bad input: arguments, unreadable or invalid files, an SLO that cannot be
-     evaluated, or a query Prometheus rejected
+     evaluated or has no rules, or a query Prometheus rejected
   2  Prometheus unreachable: connection refused, unknown host, timeout, a server
      error (5xx), or a URL that does not answer as Prometheus' HTTP API
   70 a bug in nines (the message has the stack trace)`;
@@ -29,6 +29,7 @@ Prometheus with the same engine as the Nines Grafana app.
 Commands:
   validate FILE...              check SLO files; one line per SLO
   eval FILE... --prometheus URL evaluate SLOs from Prometheus' raw counters
+  rules FILE... [-o PATH]       Prometheus recording and alert rules of the SLOs
 
 Run 'nines <command> --help' for a command's options.
 
@@ -72,6 +73,28 @@ ${DATASOURCE}
   -h, --help          this help
 
 Progress goes to stderr when an SLO takes several chunks.
+
+${EXIT_CODES}
+`;
+
+export const RULES_USAGE = `Usage: nines rules FILE... [-o FILE] [--per slo|service -o DIR] [--grafana-url URL]
+
+Generates the Prometheus recording rules and multiwindow burn-rate alert rules
+of every SLO in the files, the same rules as the Nines app. Without --per, all
+SLOs go into one rule file, printed or written to -o FILE. SLOs that have no
+Prometheus rules (raw queries) are named on stderr and exit code 1, after the
+other SLOs' rules were written.
+
+Options:
+  -o, --output PATH   the rule file, or with --per the directory of the files
+  --per slo|service   one rule file per SLO, or per service
+                      (nines-slo-<uid>.rules.yml, nines-service-<name>.rules.yml)
+  --grafana-url URL   Grafana's root URL, for absolute links to the SLO pages in
+                      the alerts' annotations (default: links are paths)
+${DATASOURCE}
+  -h, --help          this help
+
+Check the output with: promtool check rules FILE
 
 ${EXIT_CODES}
 `;

@@ -1,5 +1,6 @@
 /** Runs the CLI in-process with captured output, real files and the real fetch. */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 import { main, type CliIo } from '../../src/cli/main';
 
@@ -16,6 +17,10 @@ export async function runCli(argv: string[], overrides: Partial<CliIo> = {}): Pr
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     readFile: (path) => readFile(path, 'utf8'),
+    writeFile: async (path, text) => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+    },
     fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),
     ...overrides,
