@@ -6,9 +6,9 @@
  * with the generator's exact ground truth. CI installs Debian's prometheus package; nothing is skipped.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 
 import { evaluateAgainstPrometheus } from '../../src/cli/evaluateAgainst';
 import { loadSloFile } from '../../src/cli/sloFiles';
@@ -67,6 +67,25 @@ spec:
   objectives:
     - target: ${TARGET}
 `;
+}
+
+/**
+ * Runs package.json's build:cli with the output in the temporary directory, so the test checks the
+ * real script (shebang, bundle, chmod) without writing into the repository.
+ */
+function buildCli(): string {
+  const scripts: unknown = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
+  const script = typeof scripts === 'object' && scripts !== null ? Reflect.get(scripts, 'build:cli') : undefined;
+  if (typeof script !== 'string' || !script.includes('dist-cli/nines.mjs')) {
+    throw new Error(`package.json: build:cli should write dist-cli/nines.mjs, got ${JSON.stringify(script)}`);
+  }
+  const bundle = join(dataDir, 'dist-cli', 'nines.mjs');
+  // As npm would run it: with the project's binaries (esbuild) on the PATH.
+  const env = { ...process.env, PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}` };
+  const build = spawnSync('sh', ['-c', script.replaceAll('dist-cli/nines.mjs', bundle)], { encoding: 'utf8', env });
+  expect(build.stderr).toBe('');
+  expect(build.status).toBe(0);
+  return bundle;
 }
 
 let dataDir = '';
@@ -130,11 +149,9 @@ afterAll(async () => {
 
 describe('nines eval against the real Prometheus', () => {
   it('counts exactly the ground truth events of the checkout SLO (the built bundle, --json)', () => {
-    const build = spawnSync('npm', ['run', '--silent', 'build:cli'], { encoding: 'utf8' });
-    expect(build.stderr).toBe('');
-    expect(build.status).toBe(0);
+    const bundle = buildCli();
     const run = spawnSync(
-      'dist-cli/nines.mjs',
+      bundle,
       ['eval', sloPath, '--prometheus', prometheusUrl(), '--at', new Date(at).toISOString(), '--json'],
       { encoding: 'utf8' }
     );
