@@ -24,6 +24,7 @@ export default defineConfig([
       '**/coverage',
       '**/dist/',
       '**/.build/',
+      'dist-cli/',
       '**/artifacts/',
       '**/work/',
       '**/ci/',
