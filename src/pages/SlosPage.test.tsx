@@ -1,12 +1,195 @@
-import React from 'react';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { testIds } from '../components/testIds';
-import SlosPage from './SlosPage';
+import { prefixRoute, ROUTES, sloPageUrl } from '../constants';
+import { latencySlo, ratioSlo } from '../spec/testing';
+import type { SloSpec } from '../spec/types';
+import { installFakeGrafana, type FakeGrafana } from '../store/testing';
+import { renderApp, seedSlo } from './testing/renderApp';
 
-describe('SlosPage', () => {
-  it('tells the user that SLOs will be listed here', () => {
-    render(<SlosPage />);
+const LIST = prefixRoute(ROUTES.Slos);
 
-    expect(screen.getByTestId(testIds.slosPage.container)).toHaveTextContent('Your SLOs will be listed here.');
+const slo = (patch: Partial<SloSpec>): SloSpec => ({ ...ratioSlo(), folderUid: 'slos', ...patch });
+
+function listCalls(grafana: FakeGrafana) {
+  return grafana.callsTo('GET', '/api/library-elements');
+}
+
+function rowNames(): string[] {
+  const table = screen.getByTestId(testIds.slosPage.table);
+  return within(table)
+    .getAllByRole('link')
+    .map((link) => link.textContent ?? '');
+}
+
+/** jsdom has no IntersectionObserver; @grafana/ui's select menus only watch their position with it. */
+class NoIntersections {
+  readonly root = null;
+  readonly rootMargin = '';
+  readonly thresholds = [];
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+  takeRecords() {
+    return [];
+  }
+}
+
+/** Picks an option of a MultiSelect by its label. */
+async function pick(label: string, option: string) {
+  const input = screen.getByRole('combobox', { name: label });
+  fireEvent.keyDown(input, { key: 'ArrowDown' });
+  fireEvent.click(await screen.findByText(option, { selector: '[role="option"] *, [role="option"]' }));
+}
+
+describe('the SLO list', () => {
+  beforeAll(() => import('./SlosPage'), 60_000);
+  beforeAll(() => {
+    if (!('IntersectionObserver' in window)) {
+      Object.defineProperty(window, 'IntersectionObserver', { value: NoIntersections, configurable: true });
+    }
   });
+
+  let grafana: FakeGrafana;
+  beforeEach(() => {
+    grafana = installFakeGrafana();
+  });
+
+  it('lists each SLO with its service, team, objective, window and SLI, linking to its page', async () => {
+    seedSlo(grafana, slo({}));
+    seedSlo(grafana, { ...latencySlo(), folderUid: 'slos', team: 'web' });
+    renderApp(LIST);
+
+    const row = await screen.findByTestId(testIds.slosPage.row('checkout-availability'));
+    expect(within(row).getByRole('link', { name: 'Checkout availability' })).toHaveAttribute(
+      'href',
+      sloPageUrl('checkout-availability')
+    );
+    expect([...row.querySelectorAll('td')].map((cell) => cell.textContent)).toEqual([
+      'Checkout availability',
+      'checkout',
+      'payments',
+      '99.9%',
+      '30 days',
+      'Ratio of bad requests (Prometheus)',
+    ]);
+    const latency = screen.getByTestId(testIds.slosPage.row('checkout-latency'));
+    expect(latency).toHaveTextContent('Calendar month');
+    expect(latency).toHaveTextContent('99%');
+    expect(latency).toHaveTextContent('Latency ≤ 0.5s (Prometheus)');
+  });
+
+  it('sends the search text to Grafana once typing pauses', async () => {
+    seedSlo(grafana, slo({ uid: 'a', name: 'Checkout availability' }));
+    seedSlo(grafana, slo({ uid: 'b', name: 'Search latency', description: 'Search requests' }));
+    renderApp(LIST);
+    await screen.findByTestId(testIds.slosPage.row('b'));
+
+    fireEvent.change(screen.getByPlaceholderText('Name or description'), { target: { value: 'check' } });
+
+    await waitFor(() => expect(rowNames()).toEqual(['Checkout availability']));
+    const sent = listCalls(grafana).map((call) => call.query.get('searchString'));
+    expect(sent).toEqual([null, 'check']);
+  });
+
+  it('says when nothing matches the search', async () => {
+    seedSlo(grafana, slo({}));
+    renderApp(LIST);
+    await screen.findByTestId(testIds.slosPage.table);
+
+    fireEvent.change(screen.getByPlaceholderText('Name or description'), { target: { value: 'nothing' } });
+
+    expect(await screen.findByText('No SLOs match "nothing"')).toBeInTheDocument();
+  });
+
+  it('filters by service and by team', async () => {
+    seedSlo(grafana, slo({ uid: 'a', name: 'A', service: 'checkout', team: 'payments' }));
+    seedSlo(grafana, slo({ uid: 'b', name: 'B', service: 'search', team: 'payments' }));
+    seedSlo(grafana, slo({ uid: 'c', name: 'C', service: 'search', team: 'discovery' }));
+    renderApp(LIST);
+    await screen.findByTestId(testIds.slosPage.row('c'));
+
+    await pick('Service', 'search');
+    await waitFor(() => expect(rowNames()).toEqual(['B', 'C']));
+
+    await pick('Team', 'discovery');
+    await waitFor(() => expect(rowNames()).toEqual(['C']));
+  });
+
+  it('sorts by name, service or team', async () => {
+    seedSlo(grafana, slo({ uid: 'a', name: 'A', service: 'zeta', team: 'ops' }));
+    seedSlo(grafana, slo({ uid: 'b', name: 'B', service: 'alpha', team: 'web' }));
+    seedSlo(grafana, slo({ uid: 'c', name: 'C', service: 'mid', team: 'db' }));
+    renderApp(LIST);
+    await screen.findByTestId(testIds.slosPage.row('c'));
+    expect(rowNames()).toEqual(['A', 'B', 'C']);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Service' }));
+    expect(rowNames()).toEqual(['B', 'C', 'A']);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Team' }));
+    expect(rowNames()).toEqual(['C', 'A', 'B']);
+  });
+
+  it('pages through more than 100 SLOs, 100 at a time', async () => {
+    for (let index = 0; index < 105; index++) {
+      const id = String(index).padStart(3, '0');
+      seedSlo(grafana, slo({ uid: `slo-${id}`, name: `SLO ${id}` }));
+    }
+    renderApp(LIST);
+    await screen.findByTestId(testIds.slosPage.row('slo-000'), {}, { timeout: 10_000 });
+    expect(rowNames()).toHaveLength(100);
+
+    fireEvent.click(screen.getByRole('button', { name: '2' }));
+
+    expect(await screen.findByTestId(testIds.slosPage.row('slo-104'), {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(rowNames()).toEqual(['SLO 100', 'SLO 101', 'SLO 102', 'SLO 103', 'SLO 104']);
+    expect(listCalls(grafana).map((call) => [call.query.get('page'), call.query.get('perPage')])).toEqual([
+      ['1', '100'],
+      ['2', '100'],
+    ]);
+  }, 30_000);
+
+  it('lists library panels that do not read as SLOs with their problems', async () => {
+    seedSlo(grafana, slo({}));
+    const { model } = { model: { type: 'nines-slo-panel', title: 'Broken', targets: [] } };
+    grafana.seedElement({ uid: 'broken', name: 'Broken <b>SLO</b>', folderUid: 'slos', model });
+    renderApp(LIST);
+
+    const row = await screen.findByTestId(testIds.slosPage.invalidRow('broken'));
+    expect(within(row).getByRole('link', { name: 'Broken <b>SLO</b>' })).toHaveAttribute('href', sloPageUrl('broken'));
+    expect(row).toHaveTextContent('model.targets has no event query');
+    expect(screen.getByTestId(testIds.slosPage.row('checkout-availability'))).toBeInTheDocument();
+  });
+
+  it("shows Grafana's error with its message and loads again on Retry", async () => {
+    seedSlo(grafana, slo({}));
+    grafana.failNext(500, 'database is locked');
+    renderApp(LIST);
+
+    const error = await screen.findByTestId(testIds.slosPage.error);
+    expect(error).toHaveTextContent('database is locked');
+
+    fireEvent.click(within(error).getByRole('button', { name: 'Retry' }));
+
+    expect(await screen.findByTestId(testIds.slosPage.row('checkout-availability'))).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.slosPage.error)).not.toBeInTheDocument();
+  });
+
+  it('shows that it is loading until Grafana answers', async () => {
+    seedSlo(grafana, slo({}));
+    renderApp(LIST);
+
+    expect(await screen.findByTestId(testIds.slosPage.loading)).toBeInTheDocument();
+    expect(await screen.findByTestId(testIds.slosPage.table)).toBeInTheDocument();
+  });
+
+  it('explains where SLOs come from when there are none, without buttons to pages that do not exist', async () => {
+    renderApp(LIST);
+
+    const empty = await screen.findByTestId(testIds.slosPage.empty, {}, { timeout: 10_000 });
+    expect(empty).toHaveTextContent('No SLOs yet');
+    expect(empty).toHaveTextContent('library panel of the Nines SLO panel');
+    expect(within(empty).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(empty).queryByRole('link')).not.toBeInTheDocument();
+  }, 20_000);
 });

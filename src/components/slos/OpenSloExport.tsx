@@ -1,0 +1,55 @@
+import React, { useMemo } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Button, Stack, Text, useStyles2 } from '@grafana/ui';
+import { sloToOpenSlo } from '../../spec/openslo';
+import type { SloSpec } from '../../spec/types';
+import { testIds } from '../testIds';
+
+/** Saves text as a file through a temporary Blob link, as browsers download. */
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** The SLO as an OpenSLO v1 document: shown as text, and downloadable as a .yaml file. */
+export function OpenSloExport({ slo }: { slo: SloSpec }) {
+  const styles = useStyles2(getStyles);
+  const yaml = useMemo(() => sloToOpenSlo(slo), [slo]);
+  return (
+    <Stack direction="column" gap={1}>
+      <Stack direction="row" justifyContent="space-between" alignItems="center">
+        <Text element="h3">OpenSLO</Text>
+        <Button
+          variant="secondary"
+          icon="download-alt"
+          data-testid={testIds.sloPage.exportOpenSlo}
+          onClick={() => download(yaml, `${slo.uid}.yaml`)}
+        >
+          Export OpenSLO
+        </Button>
+      </Stack>
+      <pre className={styles.yaml} data-testid={testIds.sloPage.openSlo} aria-label="OpenSLO YAML" tabIndex={0}>
+        {yaml}
+      </pre>
+    </Stack>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  yaml: css({
+    margin: 0,
+    padding: theme.spacing(1, 2),
+    maxHeight: theme.spacing(50),
+    overflow: 'auto',
+    fontFamily: theme.typography.fontFamilyMonospace,
+    fontSize: theme.typography.bodySmall.fontSize,
+    background: theme.colors.background.canvas,
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+  }),
+});

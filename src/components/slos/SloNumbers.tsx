@@ -1,0 +1,132 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
+import type { PanelState } from '../../panels/slo/panelState';
+import { AlertsView } from '../slo/AlertsView';
+import { BudgetView } from '../slo/BudgetView';
+import { formatEvents } from '../slo/format';
+import { StateMessage } from '../slo/StateMessage';
+import { SummaryView } from '../slo/SummaryView';
+import { TrendView } from '../slo/TrendView';
+import { testIds } from '../testIds';
+import { useWidth } from './useWidth';
+
+export interface SloNumbersProps {
+  state: PanelState;
+  /** Objective in percent. */
+  target: number;
+  timeZone: string;
+  /** Called by the charts' zoom; absent where zooming makes no sense. */
+  onZoom?: (from: number, to: number) => void;
+}
+
+const SUMMARY_HEIGHT = 220;
+const BUDGET_HEIGHT = 260;
+const TREND_HEIGHT = 300;
+
+/** An SLO's evaluation drawn with the panel's views; the states that are not numbers as the panel has them. */
+export function SloNumbers({ state, target, timeZone, onZoom }: SloNumbersProps) {
+  const styles = useStyles2(getStyles);
+  const [ref, width] = useWidth<HTMLDivElement>(800);
+
+  return (
+    <div ref={ref} className={styles.numbers} data-testid={testIds.sloPage.numbers}>
+      <NumbersBody state={state} target={target} timeZone={timeZone} width={width} onZoom={onZoom} />
+    </div>
+  );
+}
+
+function NumbersBody({ state, target, timeZone, width, onZoom }: SloNumbersProps & { width: number }) {
+  const styles = useStyles2(getStyles);
+  switch (state.kind) {
+    case 'loading':
+      return <LoadingPlaceholder text="Running the SLO's queries..." />;
+    case 'datasourceError':
+      return <StateMessage tone="error" icon="exclamation-triangle" title="The query failed" detail={state.message} />;
+    case 'invalidOptions':
+      return <StateMessage tone="warning" icon="cog" title="Check the SLO's settings" detail={state.message} />;
+    case 'noData':
+      return (
+        <StateMessage
+          tone="info"
+          icon="info-circle"
+          title="No data"
+          detail="The queries returned no samples in the SLO window."
+        />
+      );
+    case 'tooFewEvents':
+      return (
+        <StateMessage
+          tone="info"
+          icon="info-circle"
+          title="Too few events"
+          detail={`${formatEvents(state.total)} events in the SLO window; at least ${formatEvents(Math.max(1, state.minEvents))} are needed.`}
+        />
+      );
+    case 'evaluated': {
+      const { evaluation } = state;
+      const { events } = evaluation;
+      const half = width >= 900 ? Math.floor((width - 16) / 2) : width;
+      return (
+        <>
+          <div className={styles.row}>
+            <section className={styles.card} aria-label="Summary" style={{ width: half, height: SUMMARY_HEIGHT }}>
+              <SummaryView
+                evaluation={evaluation}
+                target={target}
+                window={evaluation.window.key}
+                width={half}
+                height={SUMMARY_HEIGHT}
+              />
+            </section>
+            <section className={styles.card} aria-label="Error budget" style={{ width: half, height: BUDGET_HEIGHT }}>
+              <BudgetView
+                evaluation={evaluation}
+                timeZone={timeZone}
+                width={half}
+                height={BUDGET_HEIGHT}
+                onZoom={onZoom}
+              />
+            </section>
+          </div>
+          <dl className={styles.events} data-testid={testIds.sloPage.events}>
+            <dt>Good events</dt>
+            <dd>{formatEvents(events.good)}</dd>
+            <dt>Bad events</dt>
+            <dd>{formatEvents(events.bad)}</dd>
+            <dt>Total events</dt>
+            <dd>{formatEvents(events.total)}</dd>
+          </dl>
+          <section className={styles.card} aria-label="SLI trend" style={{ height: TREND_HEIGHT }}>
+            <TrendView
+              evaluation={evaluation}
+              target={target}
+              timeZone={timeZone}
+              width={width}
+              height={TREND_HEIGHT}
+              onZoom={onZoom}
+            />
+          </section>
+          <section className={styles.card} aria-label="Burn-rate alerts">
+            <AlertsView evaluation={evaluation} timeZone={timeZone} />
+          </section>
+        </>
+      );
+    }
+  }
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  numbers: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2), minWidth: 0 }),
+  row: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2) }),
+  card: css({ minWidth: 0 }),
+  events: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5, 1),
+    margin: 0,
+    dt: { color: theme.colors.text.secondary },
+    dd: { margin: theme.spacing(0, 3, 0, 0), fontWeight: theme.typography.fontWeightMedium },
+  }),
+});

@@ -1,0 +1,100 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { TextLink, useStyles2 } from '@grafana/ui';
+import { sloPageUrl } from '../../constants';
+import type { InvalidSlo } from '../../store';
+import { testIds } from '../testIds';
+import type { SloRow } from './sloList';
+
+/** The SLOs of one page of the list; the name links to the SLO's page. */
+export function SloTable({ rows }: { rows: SloRow[] }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <table className={styles.table} data-testid={testIds.slosPage.table}>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Service</th>
+          <th scope="col">Team</th>
+          <th scope="col">Objective</th>
+          <th scope="col">Window</th>
+          <th scope="col">SLI</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.uid} data-testid={testIds.slosPage.row(row.uid)}>
+            <td>
+              <TextLink href={sloPageUrl(row.uid)} inline={false}>
+                {row.name}
+              </TextLink>
+            </td>
+            <td>{row.service}</td>
+            <td>{row.team || '–'}</td>
+            <td>{row.objective}</td>
+            <td>{row.window}</td>
+            <td>{row.sliKind}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Library panels of the SLO type that do not read as SLOs, with what is wrong with them. */
+export function InvalidSloTable({ slos }: { slos: InvalidSlo[] }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <table className={styles.table} data-testid={testIds.slosPage.invalid}>
+      <caption className={styles.caption}>Library panels that do not read as SLOs</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Problems</th>
+        </tr>
+      </thead>
+      <tbody>
+        {slos.map((slo) => (
+          <tr key={slo.uid} data-testid={testIds.slosPage.invalidRow(slo.uid)}>
+            <td>
+              <TextLink href={sloPageUrl(slo.uid)} inline={false}>
+                {slo.name || slo.uid}
+              </TextLink>
+            </td>
+            <td>
+              <ul className={styles.errors}>
+                {slo.errors.map((error) => (
+                  <li key={`${error.path} ${error.message}`}>
+                    <code>{error.path}</code> {error.message}
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    'th, td': {
+      padding: theme.spacing(1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'left',
+      verticalAlign: 'top',
+    },
+    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
+  }),
+  caption: css({
+    textAlign: 'left',
+    padding: theme.spacing(1, 0),
+    color: theme.colors.warning.text,
+    fontWeight: theme.typography.fontWeightMedium,
+  }),
+  errors: css({ margin: 0, paddingLeft: theme.spacing(2) }),
+});
