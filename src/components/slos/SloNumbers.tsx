@@ -67,7 +67,8 @@ function NumbersBody({ state, target, timeZone, width, onZoom }: SloNumbersProps
     case 'evaluated': {
       const { evaluation } = state;
       const { events } = evaluation;
-      const half = width >= 900 ? Math.floor((width - 16) / 2) : width;
+      // The budget view lays its gauge, facts and chart out in the width it is given: give it a whole row.
+      const half = width;
       return (
         <>
           <div className={styles.row}>
@@ -120,7 +121,7 @@ function NumbersBody({ state, target, timeZone, width, onZoom }: SloNumbersProps
 const getStyles = (theme: GrafanaTheme2) => ({
   numbers: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2), minWidth: 0 }),
   row: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2) }),
-  card: css({ minWidth: 0 }),
+  card: css({ minWidth: 0, overflow: 'hidden' }),
   events: css({
     display: 'flex',
     flexWrap: 'wrap',
