@@ -43,16 +43,20 @@ function customTiers(): SloSpec {
 }
 
 describe('recordedWindows', () => {
-  it('records the engine burn windows and the SLO window; only 5m reads raw counters, half a day and more the 1h increase', () => {
-    expect(recordedWindows(ratioSlo()).map(({ label, source }) => `${label} ${source}`)).toEqual([
-      '5m raw',
-      '30m base',
-      '1h base',
-      '2h base',
-      '6h base',
-      '1d hourly',
-      '3d hourly',
-      '30d hourly',
+  it('records the engine burn windows and the SLO window; only 5m reads raw counters, half a day and more every 5 minutes', () => {
+    expect(
+      recordedWindows(ratioSlo()).map(
+        ({ label, raw, long }) => `${label} ${raw ? 'raw' : 'built'} ${long ? 'long' : 'short'}`
+      )
+    ).toEqual([
+      '5m raw short',
+      '30m built short',
+      '1h built short',
+      '2h built short',
+      '6h built short',
+      '1d built long',
+      '3d built long',
+      '30d built long',
     ]);
   });
 
@@ -89,12 +93,12 @@ describe('recordedWindows', () => {
 });
 
 describe('sloRecordingRules', () => {
-  it('reads raw counters over 5 minutes at most and builds every longer window from recorded increases', () => {
+  it('reads raw counters over 5 minutes at most and builds every longer window from the recorded 5m increase', () => {
     for (const slo of [ratioSlo(), latencySlo(), customTiers()]) {
       for (const rule of recordingRules(slo)) {
         for (const [, metric, range] of rule.expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{[^}]*\})?\[(\w+)\]/g)) {
           if (metric.startsWith('nines:')) {
-            expect(rule.expr).toMatch(/window="(5m|1h)"/);
+            expect(rule.expr).toMatch(/window="5m"/);
           } else {
             expect(['5m']).toContain(range);
           }
@@ -138,7 +142,7 @@ describe('sloRecordingRules', () => {
     );
     const total30d = rules.find((rule) => rule.record === 'nines:sli_total:increase' && rule.labels.window === '30d');
     expect(total30d?.expr).toBe(
-      'avg_over_time(nines:sli_total:increase{nines_slo="checkout-latency",window="1h"}[30d]) * 720'
+      'avg_over_time(nines:sli_total:increase{nines_slo="checkout-latency",window="5m"}[30d]) * 8640'
     );
   });
 

@@ -7,7 +7,6 @@ import { selector, sliQueries } from './promql';
 import { groupName, LABEL, RECORDED, RESERVED_LABELS } from './rulesNaming';
 import {
   BASE_WINDOW,
-  HOURLY_WINDOW,
   promDuration,
   promNumber,
   recordedWindows,
@@ -112,25 +111,23 @@ function rawIncreases(slo: SloSpec, { source, groupBy }: RuleSource, range: stri
 }
 
 /**
- * Events over a window from a shorter recorded increase: the average of its samples over the
- * window, scaled by how many shorter windows fit in it. Averaging (not summing) keeps the result
- * right whatever the evaluation interval, and for missed evaluations.
+ * Events over a window from the recorded 5m increase: the average of its samples over the window,
+ * times the number of 5m windows in it. Averaging (not summing) keeps the result right whatever the
+ * evaluation interval, and through missed evaluations.
  */
-function builtIncrease(record: string, uid: string, window: RecordedWindow, from: number): string {
-  return `avg_over_time(${recordedSelector(record, uid, promDuration(from))}[${window.label}]) * ${promNumber(window.ms / from)}`;
+function builtIncrease(record: string, uid: string, window: RecordedWindow): string {
+  const base = recordedSelector(record, uid, promDuration(BASE_WINDOW));
+  return `avg_over_time(${base}[${window.label}]) * ${promNumber(window.ms / BASE_WINDOW)}`;
 }
 
 function windowRules(slo: SloSpec, source: RuleSource, window: RecordedWindow): RecordingRule[] {
   const labels = { ...sloLabels(slo), [LABEL.window]: window.label };
-  let bad: string;
-  let total: string;
-  if (window.source === 'raw') {
-    ({ bad, total } = rawIncreases(slo, source, window.label));
-  } else {
-    const from = window.source === 'base' ? BASE_WINDOW : HOURLY_WINDOW;
-    bad = builtIncrease(RECORDED.bad, slo.uid, window, from);
-    total = builtIncrease(RECORDED.total, slo.uid, window, from);
-  }
+  const { bad, total } = window.raw
+    ? rawIncreases(slo, source, window.label)
+    : {
+        bad: builtIncrease(RECORDED.bad, slo.uid, window),
+        total: builtIncrease(RECORDED.total, slo.uid, window),
+      };
   const ratio = `${recordedSelector(RECORDED.bad, slo.uid, window.label)} / ${recordedSelector(RECORDED.total, slo.uid, window.label)}`;
   return [
     { record: RECORDED.bad, expr: bad, labels },
@@ -189,12 +186,12 @@ export function sloRecordingRules(slo: SloSpec): RulesResult {
       {
         name: groupName(slo.uid, 'sli'),
         interval: SLI_INTERVAL,
-        rules: rulesOf((window) => window.source !== 'hourly'),
+        rules: rulesOf((window) => !window.long),
       },
       {
         name: groupName(slo.uid, 'sli-long'),
         interval: SLI_LONG_INTERVAL,
-        rules: [...rulesOf((window) => window.source === 'hourly'), ...metadataRules(slo)],
+        rules: [...rulesOf((window) => window.long), ...metadataRules(slo)],
       },
     ],
   };

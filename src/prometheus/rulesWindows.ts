@@ -1,7 +1,7 @@
 /**
- * Which windows the Prometheus rules of an SLO record, and from what: only the shortest windows
- * read the raw counters; longer ones average shorter recorded increases, so no rule re-reads 30 days
- * of raw samples.
+ * Which windows the Prometheus rules of an SLO record, and from what: only windows of 5 minutes or
+ * less read the raw counters; every longer one averages the recorded 5m increases, so no rule
+ * re-reads 30 days of raw samples.
  */
 import { parseDuration, parseWindow, STANDARD_BURN_WINDOWS } from '../engine';
 import type { AlertTierOption, SloSpec } from '../spec/types';
@@ -11,12 +11,13 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The increase every other window is built from, read from the raw counters. */
+/** The increase every longer window is built from, read from the raw counters. */
 export const BASE_WINDOW = 5 * MINUTE;
-/** The increase that windows of half a day and more are built from. */
-export const HOURLY_WINDOW = HOUR;
-/** A window is built from the longest recorded window that is at most this share of it. */
-const SMOOTHING_SHARE = 12;
+/**
+ * Windows from half a day on change slowly: their rules run every 5 minutes instead of every
+ * minute, which divides their cost (they read one sample per minute of the window) by five.
+ */
+export const LONG_WINDOW = 12 * HOUR;
 
 /**
  * Rolling stand-ins for calendar periods: a rule cannot follow month boundaries, so rules use a
@@ -64,21 +65,14 @@ export function sloWindowLength(window: string): SloWindowLength {
     : { ms: NOMINAL_CALENDAR[parsed.period], nominal: true };
 }
 
-export type WindowSource = 'raw' | 'base' | 'hourly';
-
 export interface RecordedWindow {
   ms: number;
   /** The `window` label and the range in PromQL, e.g. '1h'. */
   label: string;
-  /** Raw counters, the recorded 5m increase, or the recorded 1h increase. */
-  source: WindowSource;
-}
-
-function sourceOf(ms: number): WindowSource {
-  if (ms <= BASE_WINDOW) {
-    return 'raw';
-  }
-  return ms >= SMOOTHING_SHARE * HOURLY_WINDOW ? 'hourly' : 'base';
+  /** Read from the raw counters (5m and shorter), else built from the recorded 5m increase. */
+  raw: boolean;
+  /** Recorded in the group that runs every 5 minutes. */
+  long: boolean;
 }
 
 function durationMs(text: string, field: string): number {
@@ -99,7 +93,7 @@ function tierWindows(tiers: readonly AlertTierOption[]): number[] {
 
 /**
  * The windows recorded for an SLO, shortest first: the engine's burn-rate windows (5m … 3d), every
- * tier's windows, the SLO window, and the 5m and 1h increases the others are built from.
+ * tier's windows, the SLO window, and the 5m increase the others are built from.
  */
 export function recordedWindows(slo: SloSpec): RecordedWindow[] {
   const lengths = new Set<number>([
@@ -108,10 +102,9 @@ export function recordedWindows(slo: SloSpec): RecordedWindow[] {
     ...tierWindows(slo.alerting.tiers),
     sloWindowLength(slo.objective.window).ms,
   ]);
-  if ([...lengths].some((ms) => sourceOf(ms) === 'hourly')) {
-    lengths.add(HOURLY_WINDOW);
-  }
-  return [...lengths].sort((a, b) => a - b).map((ms) => ({ ms, label: promDuration(ms), source: sourceOf(ms) }));
+  return [...lengths]
+    .sort((a, b) => a - b)
+    .map((ms) => ({ ms, label: promDuration(ms), raw: ms <= BASE_WINDOW, long: ms >= LONG_WINDOW }));
 }
 
 export interface TierThreshold {

@@ -57,17 +57,20 @@ export function customTiersSpec(): SloSpec {
   });
 }
 
-/** The default tiers with both ticket tiers switched off. */
-export function disabledTiersSpec(): SloSpec {
-  const base = ratioSlo();
+/** The SLO with its ticket tiers switched off. */
+export function pagesOnly(slo: SloSpec): SloSpec {
   return valid({
-    ...base,
-    uid: 'checkout-pages-only',
+    ...slo,
     alerting: {
-      ...base.alerting,
-      tiers: base.alerting.tiers.map((tier) => ({ ...tier, enabled: tier.severity === 'page' })),
+      ...slo.alerting,
+      tiers: slo.alerting.tiers.map((tier) => ({ ...tier, enabled: tier.severity === 'page' })),
     },
   });
+}
+
+/** The ratio SLO with both ticket tiers switched off. */
+export function disabledTiersSpec(): SloSpec {
+  return pagesOnly({ ...ratioSlo(), uid: 'checkout-pages-only' });
 }
 
 /** A service of a few requests an hour: tiers need 100 events in their long window. */
