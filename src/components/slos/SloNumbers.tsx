@@ -6,7 +6,7 @@ import type { PanelState } from '../../panels/slo/panelState';
 import { AlertsView } from '../slo/AlertsView';
 import { BudgetView } from '../slo/BudgetView';
 import { formatEvents } from '../slo/format';
-import { StateMessage } from '../slo/StateMessage';
+import { PanelStateMessage, type StateWording } from '../slo/PanelStateMessage';
 import { SummaryView } from '../slo/SummaryView';
 import { TrendView } from '../slo/TrendView';
 import { testIds } from '../testIds';
@@ -21,6 +21,7 @@ export interface SloNumbersProps {
   onZoom?: (from: number, to: number) => void;
 }
 
+const SLO_PAGE_WORDING: StateWording = { settings: "SLO's settings", range: 'the SLO window' };
 const SUMMARY_HEIGHT = 220;
 const BUDGET_HEIGHT = 260;
 const TREND_HEIGHT = 300;
@@ -43,27 +44,10 @@ function NumbersBody({ state, target, timeZone, width, onZoom }: SloNumbersProps
     case 'loading':
       return <LoadingPlaceholder text="Running the SLO's queries..." />;
     case 'datasourceError':
-      return <StateMessage tone="error" icon="exclamation-triangle" title="The query failed" detail={state.message} />;
     case 'invalidOptions':
-      return <StateMessage tone="warning" icon="cog" title="Check the SLO's settings" detail={state.message} />;
     case 'noData':
-      return (
-        <StateMessage
-          tone="info"
-          icon="info-circle"
-          title="No data"
-          detail="The queries returned no samples in the SLO window."
-        />
-      );
     case 'tooFewEvents':
-      return (
-        <StateMessage
-          tone="info"
-          icon="info-circle"
-          title="Too few events"
-          detail={`${formatEvents(state.total)} events in the SLO window; at least ${formatEvents(Math.max(1, state.minEvents))} are needed.`}
-        />
-      );
+      return <PanelStateMessage state={state} wording={SLO_PAGE_WORDING} />;
     case 'evaluated': {
       const { evaluation } = state;
       const { events } = evaluation;

@@ -4,49 +4,16 @@ import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { Icon, TextLink, useStyles2 } from '@grafana/ui';
 import { AlertsView } from '../../components/slo/AlertsView';
 import { BudgetView } from '../../components/slo/BudgetView';
-import { describeWindow, formatEvents, formatPercent } from '../../components/slo/format';
-import { StateMessage } from '../../components/slo/StateMessage';
+import { describeWindow, formatPercent } from '../../components/slo/format';
+import { PanelStateMessage, type StateWording } from '../../components/slo/PanelStateMessage';
 import { SummaryView } from '../../components/slo/SummaryView';
 import { TrendView } from '../../components/slo/TrendView';
 import { testIds } from '../../components/testIds';
 import { sloPageUrl } from '../../constants';
-import { panelState, type PanelState, type PartialData } from './panelState';
+import { panelState, type PartialData } from './panelState';
 import type { SloPanelOptions } from './types';
 
-function tooFewEventsDetail(total: number, minEvents: number): string {
-  return total === 0
-    ? 'No events in the SLO window yet: an SLI needs at least one.'
-    : `${formatEvents(total)} events in the SLO window; at least ${formatEvents(minEvents)} are needed (Alerting → Minimum events).`;
-}
-
-function StateView({ state }: { state: Exclude<PanelState, { kind: 'evaluated' }> }) {
-  switch (state.kind) {
-    case 'loading':
-      return null;
-    case 'datasourceError':
-      return <StateMessage tone="error" icon="exclamation-triangle" title="The query failed" detail={state.message} />;
-    case 'invalidOptions':
-      return <StateMessage tone="warning" icon="cog" title="Check the panel options" detail={state.message} />;
-    case 'noData':
-      return (
-        <StateMessage
-          tone="info"
-          icon="info-circle"
-          title="No data"
-          detail="The queries returned no samples in this time range."
-        />
-      );
-    case 'tooFewEvents':
-      return (
-        <StateMessage
-          tone="info"
-          icon="info-circle"
-          title="Too few events"
-          detail={tooFewEventsDetail(state.total, state.minEvents)}
-        />
-      );
-  }
-}
+const PANEL_WORDING: StateWording = { settings: 'panel options', range: 'this time range' };
 
 function partialDataText(partial: PartialData, window: string): string {
   return (
@@ -67,7 +34,7 @@ export function SloPanel(props: PanelProps<SloPanelOptions>) {
   if (state.kind !== 'evaluated') {
     return (
       <div className={styles.container} data-testid={testIds.sloPanel.container}>
-        <StateView state={state} />
+        {state.kind !== 'loading' && <PanelStateMessage state={state} wording={PANEL_WORDING} />}
       </div>
     );
   }
