@@ -7,5 +7,9 @@ module.exports = {
     // with the same PanelMigrationHandler and PanelMigrationModel. Only the .d.ts import changed to
     // `import { type PanelMigrationHandler }`, which levitate reports as a changed parameter type.
     'PanelPlugin.setMigrationHandler',
+    // The store reads only config.bootData.user.orgRole and .permissions, which @grafana/runtime
+    // 12.3.0 has as 13.2.3 does. Levitate reports the whole GrafanaBootConfig class as changed
+    // because 13.x adds and drops unrelated fields (e.g. regionalFormat, liveNamespaced).
+    'config',
   ],
 };
