@@ -7,7 +7,7 @@ import { Alert, Button, LoadingPlaceholder, Stack, Text, useStyles2 } from '@gra
 import { OpenSloExport } from '../components/slos/OpenSloExport';
 import { SloHeader } from '../components/slos/SloHeader';
 import { SloNumbers } from '../components/slos/SloNumbers';
-import { useLoaded } from '../components/slos/useLoaded';
+import { useLoaded, useStoreLoad, type StoreLoad } from '../components/slos/useLoaded';
 import { testIds } from '../components/testIds';
 import { prefixRoute, ROUTES } from '../constants';
 import { panelState, type PanelState } from '../panels/slo/panelState';
@@ -15,24 +15,16 @@ import { runSloQueries, sloWindowRange } from '../query/runSloQueries';
 import { sloToLibraryPanel } from '../spec/libraryPanel';
 import { getSlo, type StoredSlo, type StoreError } from '../store';
 
-type Loaded = { kind: 'loading' } | { kind: 'error'; error: StoreError } | { kind: 'loaded'; stored: StoredSlo };
-
 /** `?to=<epoch ms>`: the end of the SLO window (default now), so that a page can be compared with a dashboard. */
 function endOf(text: string | null): number | undefined {
   const to = text === null ? Number.NaN : Number(text);
   return Number.isFinite(to) && to > 0 ? to : undefined;
 }
 
-function useStoredSlo(uid: string): { loaded: Loaded; retry: () => void } {
+function useStoredSlo(uid: string): { loaded: StoreLoad<StoredSlo>; retry: () => void } {
   const load = useCallback(() => getSlo(uid), [uid]);
-  const { result, retry } = useLoaded(load);
-  const loaded: Loaded =
-    result === null
-      ? { kind: 'loading' }
-      : result.ok
-        ? { kind: 'loaded', stored: result.value }
-        : { kind: 'error', error: result.error };
-  return { loaded, retry };
+  const { state, retry } = useStoreLoad(load);
+  return { loaded: state, retry };
 }
 
 /** Runs the SLO's library panel queries over its window and evaluates them as the panel does. */
@@ -68,7 +60,7 @@ function SloPage() {
   const [searchParams] = useSearchParams();
   const to = endOf(searchParams.get('to'));
   const { loaded, retry } = useStoredSlo(uid);
-  const stored = loaded.kind === 'loaded' ? loaded.stored : null;
+  const stored = loaded.kind === 'loaded' ? loaded.value : null;
   const state = useSloState(stored, to);
   const pageNav: NavModelItem = {
     text: stored?.slo.name ?? (loaded.kind === 'loading' ? 'SLO' : uid),

@@ -17,10 +17,10 @@ import {
   useStyles2,
 } from '@grafana/ui';
 import { InvalidSloTable, SloTable } from '../components/slos/SloTable';
-import { useLoaded } from '../components/slos/useLoaded';
+import { useStoreLoad, type StoreLoad } from '../components/slos/useLoaded';
 import { distinct, filterRows, sloRow, type SloSortKey } from '../components/slos/sloList';
 import { testIds } from '../components/testIds';
-import { DEFAULT_PER_PAGE, listSlos, type SloPage, type StoreError } from '../store';
+import { DEFAULT_PER_PAGE, listSlos, type SloPage } from '../store';
 
 /** Typing pauses this long before the list asks Grafana again. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -31,7 +31,7 @@ const SORT_OPTIONS: Array<SelectableValue<SloSortKey>> = [
   { label: 'Team', value: 'team' },
 ];
 
-type Listing = { kind: 'loading' } | { kind: 'error'; error: StoreError } | { kind: 'loaded'; page: SloPage };
+type Listing = StoreLoad<SloPage>;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -44,14 +44,8 @@ function useDebounced<T>(value: T, ms: number): T {
 
 function useSloListing(searchString: string, page: number): { listing: Listing; retry: () => void } {
   const load = useCallback(() => listSlos({ searchString, page, perPage: DEFAULT_PER_PAGE }), [searchString, page]);
-  const { result, retry } = useLoaded(load);
-  const listing: Listing =
-    result === null
-      ? { kind: 'loading' }
-      : result.ok
-        ? { kind: 'loaded', page: result.value }
-        : { kind: 'error', error: result.error };
-  return { listing, retry };
+  const { state, retry } = useStoreLoad(load);
+  return { listing: state, retry };
 }
 
 const valuesOf = (selected: Array<SelectableValue<string>>) =>
@@ -70,7 +64,7 @@ function SlosPage() {
   const [sort, setSort] = useState<SloSortKey>('name');
   const { listing, retry } = useSloListing(searchString, page);
 
-  const loaded = listing.kind === 'loaded' ? listing.page : null;
+  const loaded = listing.kind === 'loaded' ? listing.value : null;
   const allRows = useMemo(() => (loaded ? loaded.slos.map(sloRow) : []), [loaded]);
   const rows = useMemo(() => filterRows(allRows, { services, teams, sort }), [allRows, services, teams, sort]);
   const serviceOptions = distinct(allRows.map((row) => row.service)).map((value) => ({ label: value, value }));
@@ -166,7 +160,7 @@ function ListingView({ listing, rows, searchString, onRetry }: ListingViewProps)
         </div>
       );
     case 'loaded': {
-      const { invalid } = listing.page;
+      const { invalid } = listing.value;
       return (
         <>
           {rows.length > 0 ? (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { StoreError, StoreResult } from '../../store';
 
 interface Done<T> {
   load: () => Promise<T>;
@@ -26,4 +27,19 @@ export function useLoaded<T>(load: () => Promise<T>): { result: T | null; retry:
   }, [load, attempt]);
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
   return { result: done !== null && done.load === load && done.attempt === attempt ? done.result : null, retry };
+}
+
+/** A store call's state for a page: loading, its error, or its value. */
+export type StoreLoad<T> = { kind: 'loading' } | { kind: 'error'; error: StoreError } | { kind: 'loaded'; value: T };
+
+/** `useLoaded` for a store call (memoize `load`), its result read as a page state. */
+export function useStoreLoad<T>(load: () => Promise<StoreResult<T>>): { state: StoreLoad<T>; retry: () => void } {
+  const { result, retry } = useLoaded(load);
+  const state: StoreLoad<T> =
+    result === null
+      ? { kind: 'loading' }
+      : result.ok
+        ? { kind: 'loaded', value: result.value }
+        : { kind: 'error', error: result.error };
+  return { state, retry };
 }
