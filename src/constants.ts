@@ -1,9 +1,13 @@
 import pluginJson from './plugin.json';
 
+export const PLUGIN_ID = pluginJson.id;
 export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
 
+/** The app's pages that plugin.json lists in Grafana's navigation. */
 export enum ROUTES {
   Slos = 'slos',
+  Import = 'import',
+  Config = 'config',
 }
 
 /** The absolute URL of one of the app's routes, e.g. `/a/nines-slo-app/slos`. */
@@ -11,13 +15,25 @@ export function prefixRoute(route: ROUTES): string {
   return `${PLUGIN_BASE_URL}/${route}`;
 }
 
-/**
- * The route of one SLO's page, relative to the app (for `<Route path>`). Not in ROUTES: ROUTES
- * are the pages plugin.json lists in the nav; an SLO's page is reached from the list.
+/*
+ * Routes relative to the app (for `<Route path>`) that are not in the nav: they are reached from
+ * the list. `slos/new` is matched before `slos/:uid`, so no SLO can be named `new` in a URL.
  */
+export const SLO_NEW_ROUTE = `${ROUTES.Slos}/new`;
 export const SLO_DETAIL_ROUTE = `${ROUTES.Slos}/:uid`;
+export const SLO_EDIT_ROUTE = `${ROUTES.Slos}/:uid/edit`;
 
 /** The page of one SLO in the app. */
 export function sloPageUrl(uid: string): string {
   return `${prefixRoute(ROUTES.Slos)}/${encodeURIComponent(uid)}`;
+}
+
+/** The editor of a new SLO. */
+export function newSloUrl(): string {
+  return `${PLUGIN_BASE_URL}/${SLO_NEW_ROUTE}`;
+}
+
+/** The editor of a stored SLO. */
+export function editSloUrl(uid: string): string {
+  return `${sloPageUrl(uid)}/edit`;
 }

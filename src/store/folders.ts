@@ -2,11 +2,9 @@
  * Folders an SLO can live in. Library panels take their permissions from their folder, so the
  * editor offers the folders with `canEdit` and names the folder when Grafana refuses a save.
  */
-import { OrgRole } from '@grafana/data';
-import { config } from '@grafana/runtime';
-
 import { commonFailure, fail, GENERAL_FOLDER_TITLE, succeed, type StoreResult, unexpectedAnswer } from './errors';
 import { send, type StoreRequest } from './http';
+import { canWriteSlos } from './permissions';
 import { readFolder, readTitledHits, type TitledHit } from './parse';
 import type { GrafanaFolder } from './types';
 
@@ -17,16 +15,6 @@ const FOLDER_PAGE = 1000;
 const PARALLEL_LOOKUPS = 6;
 
 export const folderUrl = (uid: string) => `${FOLDERS}/${encodeURIComponent(uid)}`;
-
-/**
- * The General folder has no entry in the folder API; Grafana lets users with the
- * library.panels:create permission (Editors and Admins by default) save library panels there.
- */
-function canEditGeneralFolder(): boolean {
-  const user = config.bootData?.user;
-  const allowed = user?.permissions?.['library.panels:create'];
-  return allowed ?? (user?.orgRole === OrgRole.Editor || user?.orgRole === OrgRole.Admin);
-}
 
 /** A folder's title for messages; the uid when Grafana does not say. Never fails. */
 export async function folderTitle(uid: string): Promise<string> {
@@ -71,7 +59,8 @@ async function folderWithPermission(hit: TitledHit): Promise<StoreResult<Grafana
 }
 
 /**
- * The General folder and the top-level folders the user can see (`GET /api/folders`), each with
+ * The General folder (no entry in the folder API: Grafana lets users who may create library
+ * panels save there) and the top-level folders the user can see (`GET /api/folders`), each with
  * whether the user may save SLOs in it (`canEdit` of `GET /api/folders/:uid`: the list has no
  * permissions, and its `permission=Edit` filter is not in every Grafana version Nines supports).
  */
@@ -80,7 +69,7 @@ export async function listFolders(): Promise<StoreResult<GrafanaFolder[]>> {
   if (!hits.ok) {
     return hits;
   }
-  const folders: GrafanaFolder[] = [{ uid: '', title: GENERAL_FOLDER_TITLE, canEdit: canEditGeneralFolder() }];
+  const folders: GrafanaFolder[] = [{ uid: '', title: GENERAL_FOLDER_TITLE, canEdit: canWriteSlos() }];
   for (let start = 0; start < hits.value.length; start += PARALLEL_LOOKUPS) {
     const batch = await Promise.all(hits.value.slice(start, start + PARALLEL_LOOKUPS).map(folderWithPermission));
     for (const folder of batch) {

@@ -12,3 +12,4 @@ export { DEFAULT_PER_PAGE, getSlo, listAllSlos, listSlos } from './read';
 export { createSlo, overwriteSlo, updateSlo } from './save';
 export { deleteSlo } from './remove';
 export { listFolders } from './folders';
+export { canWriteAppSettings, canWriteSlos } from './permissions';

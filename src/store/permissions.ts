@@ -1,0 +1,21 @@
+/**
+ * What the signed-in user may do, from Grafana's boot data. Grafana checks again on every
+ * request: these only decide which controls the app shows.
+ */
+import { OrgRole } from '@grafana/data';
+import { config } from '@grafana/runtime';
+
+/**
+ * Whether the user may create library panels, hence SLOs: the `library.panels:create` action when
+ * Grafana sends permissions, else the Editor or Admin role. Folder permissions still apply per SLO.
+ */
+export function canWriteSlos(): boolean {
+  const user = config.bootData?.user;
+  const allowed = user?.permissions?.['library.panels:create'];
+  return allowed ?? (user?.orgRole === OrgRole.Editor || user?.orgRole === OrgRole.Admin);
+}
+
+/** App settings (`POST /api/plugins/:id/settings`) need the org Admin role. */
+export function canWriteAppSettings(): boolean {
+  return config.bootData?.user?.orgRole === OrgRole.Admin;
+}
