@@ -26,7 +26,7 @@ export interface BootDataInput {
   distDir: string;
 }
 
-function readPluginJson(file: string): JsonObject {
+export function readPluginJson(file: string): JsonObject {
   if (!fs.existsSync(file)) {
     throw new Error(`host: ${file} is missing: run npm run build first`);
   }
@@ -38,7 +38,7 @@ function readPluginJson(file: string): JsonObject {
 }
 
 /** Plugin info as Grafana serves it: logo paths made absolute under the plugin's base URL. */
-function pluginInfo(plugin: JsonObject, baseUrl: string): JsonObject {
+export function pluginInfo(plugin: JsonObject, baseUrl: string): JsonObject {
   const info = recordAt(plugin, 'info') ?? {};
   const logos = recordAt(info, 'logos') ?? {};
   const absolute = (logo: string | undefined) => (logo ? `${baseUrl}/${logo}` : '');

@@ -139,12 +139,12 @@ describe('the contract check', () => {
   });
 
   it('answers 404 Not found for API paths the host lacks, and records them', async () => {
-    const answer = await admin('GET', '/api/plugins/nines-slo-app/settings?x=1');
+    const answer = await admin('GET', '/api/annotations?x=1');
 
     expect(answer).toEqual({ status: 404, body: { message: 'Not found' } });
     expect(host.requests.at(-1)).toEqual({
       method: 'GET',
-      path: '/api/plugins/nines-slo-app/settings',
+      path: '/api/annotations',
       query: { x: '1' },
       status: 404,
       user: 'admin',

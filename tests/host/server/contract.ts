@@ -38,6 +38,17 @@ export interface ApiContract {
   operation(method: string, specPath: string): Operation;
 }
 
+/**
+ * Operations Grafana has that its published description leaves out, described by the host from
+ * Grafana's source. Their definitions may not reuse a name of the description.
+ */
+export interface DescriptionSupplement {
+  /** Where the description comes from, as contract errors name it. */
+  source: string;
+  paths: JsonObject;
+  definitions: JsonObject;
+}
+
 interface Description {
   paths: Map<string, { source: string; item: JsonObject }>;
   responses: JsonObject;
@@ -90,7 +101,10 @@ function newAjv(coerceTypes: boolean): Ajv {
   return ajv;
 }
 
-function loadDescription(descriptionDir: string): { description: Description; definitions: JsonObject } {
+function loadDescription(
+  descriptionDir: string,
+  supplements: DescriptionSupplement[]
+): { description: Description; definitions: JsonObject } {
   const current = readDocument(path.join(descriptionDir, CURRENT));
   const older = readDocument(path.join(descriptionDir, OLDER));
   const paths: Description['paths'] = new Map();
@@ -106,6 +120,20 @@ function loadDescription(descriptionDir: string): { description: Description; de
   }
   const definitions = { ...recordAt(older, 'definitions'), ...recordAt(current, 'definitions') };
   applyErrata(definitions);
+  for (const supplement of supplements) {
+    for (const [specPath, item] of Object.entries(supplement.paths)) {
+      if (paths.has(specPath) || !isRecord(item)) {
+        throw new Error(`host: ${supplement.source} describes ${specPath}, which the description has already`);
+      }
+      paths.set(specPath, { source: supplement.source, item });
+    }
+    for (const [name, schema] of Object.entries(supplement.definitions)) {
+      if (name in definitions) {
+        throw new Error(`host: ${supplement.source} redefines ${name} of the description`);
+      }
+      definitions[name] = schema;
+    }
+  }
   const responses = { ...recordAt(older, 'responses'), ...recordAt(current, 'responses') };
   return { description: { paths, responses }, definitions };
 }
@@ -155,8 +183,8 @@ function queryObject(parameters: JsonObject[], query: URLSearchParams): JsonObje
   return values;
 }
 
-export function loadContract(descriptionDir: string): ApiContract {
-  const { description, definitions } = loadDescription(descriptionDir);
+export function loadContract(descriptionDir: string, supplements: DescriptionSupplement[] = []): ApiContract {
+  const { description, definitions } = loadDescription(descriptionDir, supplements);
   const bodyAjv = newAjv(false);
   const parameterAjv = newAjv(true);
   bodyAjv.addSchema({ $id: DOCUMENT_ID, definitions: rebase(definitions), responses: rebase(description.responses) });

@@ -15,6 +15,7 @@ import { datasourceRoutes, readDatasources } from './datasources';
 import { dsQueryRoute } from './dsQuery';
 import { FolderStore, folderRoutes } from './folders';
 import { type LibraryElementSeed, libraryElementRoutes, readLibraryElementSeed } from './libraryElements';
+import { pluginSettingsDescription, pluginSettingsRoutes, readAppSettingsState } from './pluginSettings';
 import { type ApiResponse, type ApiRoute, type HttpMethod, routeMatcher } from './routes';
 import { rulerRoutes } from './ruler';
 import { readStatic } from './staticFiles';
@@ -89,7 +90,9 @@ export async function createHostServer(options: HostServerOptions): Promise<Host
   const distDir = path.resolve(options.distDir ?? 'dist');
   const pageDir = path.resolve(options.pageDir ?? 'tests/host/.build');
   const provisioningDir = path.resolve(options.provisioningDir ?? 'provisioning');
-  const contract = loadContract(path.resolve(options.apiDescriptionDir ?? path.join('..', 'shared', 'grafana')));
+  const contract = loadContract(path.resolve(options.apiDescriptionDir ?? path.join('..', 'shared', 'grafana')), [
+    pluginSettingsDescription,
+  ]);
   const startedAt = now();
 
   const datasources = readDatasources(provisioningDir, options.prometheusUrl.replace(/\/$/, ''));
@@ -106,6 +109,7 @@ export async function createHostServer(options: HostServerOptions): Promise<Host
     ...dashboardRoutes(dashboards, folders, startedAt),
     ...libraryElementRoutes(folders, dashboards, seed, startedAt),
     ...rulerRoutes(folders),
+    ...pluginSettingsRoutes(readAppSettingsState(provisioningDir), distDir),
     userRoute(startedAt),
   ];
   // A host route that is not an operation of Grafana's description fails here, not in a test.
