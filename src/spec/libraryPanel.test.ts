@@ -35,8 +35,9 @@ describe('sloToLibraryPanel', () => {
       title: 'Checkout availability',
       description: 'Checkout requests that do not fail with a server error.',
       datasource,
-      maxDataPoints: 11000,
-      interval: '1m',
+      // 30 days in 5-minute steps: 8,640 points, under Prometheus' 11,000 (src/query/intervalPlan.ts).
+      maxDataPoints: 8640,
+      interval: '5m',
       timeFrom: '30d',
     });
     expect(body.model.targets).toEqual([
@@ -46,7 +47,7 @@ describe('sloToLibraryPanel', () => {
         expr: 'http_requests_total{job="checkout",code=~"5.."}',
         range: true,
         instant: false,
-        interval: '1m',
+        interval: '5m',
         legendFormat: '__auto',
       },
       {
@@ -55,7 +56,7 @@ describe('sloToLibraryPanel', () => {
         expr: 'http_requests_total{job="checkout"}',
         range: true,
         instant: false,
-        interval: '1m',
+        interval: '5m',
         legendFormat: '__auto',
       },
     ]);
@@ -101,6 +102,17 @@ describe('sloToLibraryPanel', () => {
     expect(model.options.view).toBe('trend');
   });
 
+  it("asks for the interval plan's step: 1-minute data for a week, coarser for longer windows", () => {
+    const week = sloToLibraryPanel({ ...ratioSlo(), objective: { ...ratioSlo().objective, window: '7d' } }).model;
+    expect([week.interval, week.maxDataPoints]).toEqual(['1m', 10_080]);
+    expect(week.targets.map((target) => target.interval)).toEqual(['1m', '1m']);
+    const quarter = sloToLibraryPanel({
+      ...latencySlo(),
+      objective: { ...latencySlo().objective, window: 'calendar:quarter' },
+    }).model;
+    expect([quarter.interval, quarter.maxDataPoints]).toEqual(['15m', 8836]);
+  });
+
   it('queries the calendar period so far', () => {
     expect(sloToLibraryPanel(latencySlo()).model.timeFrom).toBe('now/M');
     expect(timeFromOf('calendar:week')).toBe('now/w');
@@ -138,14 +150,14 @@ describe('libraryPanelToSlo', () => {
         expr: 'http_requests_total{job="checkout",code=~"5..|429"}',
         range: true,
         instant: false,
-        interval: '1m',
+        interval: '5m',
         legendFormat: '__auto',
       },
       totalQuery: {
         expr: 'http_requests_total{job="checkout"}',
         range: true,
         instant: false,
-        interval: '1m',
+        interval: '5m',
         legendFormat: '__auto',
       },
     });

@@ -7,13 +7,12 @@
 import { parseWindow } from '../engine';
 import type { SloPanelOptions } from '../panels/slo/types';
 import { sliQueries } from '../prometheus/promql';
+import { sloIntervalPlan } from '../query/intervalPlan';
 import { resolveEventQuery, resolveTotalQuery } from '../query/mapping';
 import { relocateErrors, type PathRule } from './errorPaths';
 import {
   LIBRARY_PANEL_KIND,
-  MAX_DATA_POINTS,
   NINES_MODEL_VERSION,
-  QUERY_INTERVAL,
   SLO_PANEL_TYPE,
   type LibraryPanelBody,
   type LibraryPanelOptions,
@@ -45,7 +44,7 @@ export function timeFromOf(window: string): string {
   return parsed.kind === 'calendar' ? CALENDAR_TIME_FROM[parsed.period] : (shorthand(window, parsed.length) ?? window);
 }
 
-function targetsOf(slo: SloSpec): SloPanelTarget[] {
+function targetsOf(slo: SloSpec, interval: string): SloPanelTarget[] {
   const { datasource, eventKind, source } = slo.sli;
   if (source.kind === 'raw') {
     return [
@@ -60,7 +59,7 @@ function targetsOf(slo: SloSpec): SloPanelTarget[] {
     expr,
     range: true,
     instant: false,
-    interval: QUERY_INTERVAL,
+    interval,
     legendFormat: '__auto',
   });
   return [target(eventKind, queries.event), target('total', queries.total)];
@@ -70,6 +69,8 @@ function targetsOf(slo: SloSpec): SloPanelTarget[] {
 export function sloToLibraryPanel(slo: SloSpec, options: LibraryPanelOptions = {}): LibraryPanelBody {
   const { timeZone, ...objective } = slo.objective;
   const { source } = slo.sli;
+  // One step for the panel and its builder queries, so that Grafana's step is this one.
+  const plan = sloIntervalPlan(slo);
   const panelOptions: SloPanelOptions = {
     view: options.view ?? 'summary',
     objective,
@@ -92,9 +93,9 @@ export function sloToLibraryPanel(slo: SloSpec, options: LibraryPanelOptions = {
       title: slo.name,
       description: slo.description,
       datasource: { ...slo.sli.datasource },
-      targets: targetsOf(slo),
-      maxDataPoints: MAX_DATA_POINTS,
-      interval: QUERY_INTERVAL,
+      targets: targetsOf(slo, plan.interval),
+      maxDataPoints: plan.maxDataPoints,
+      interval: plan.interval,
       timeFrom: timeFromOf(slo.objective.window),
       options: panelOptions,
       fieldConfig: { defaults: {}, overrides: [] },

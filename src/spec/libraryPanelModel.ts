@@ -8,8 +8,9 @@ export const SLO_PANEL_TYPE = 'nines-slo-panel';
 export const NINES_MODEL_VERSION = 1;
 /** Grafana's kind of library element for panels. */
 export const LIBRARY_PANEL_KIND = 1;
-/** Prometheus' limit of points per series; the panel asks for 1-minute data. */
+/** Prometheus' limit of points per series: no panel asks for more (see src/query/intervalPlan.ts). */
 export const MAX_DATA_POINTS = 11_000;
+/** The finest step a panel asks for, the usual scrape interval; longer windows get coarser steps. */
 export const QUERY_INTERVAL = '1m';
 
 /** A panel target: the datasource's query model with a refId and the datasource. */
