@@ -10,6 +10,7 @@ import addFormats from 'ajv-formats';
 import fs from 'fs';
 import path from 'path';
 
+import { defaultAppSettings } from '../spec/settings';
 import { ratioSlo } from '../spec/testing';
 import {
   createSlo,
@@ -18,7 +19,9 @@ import {
   listAllSlos,
   listFolders,
   listSlos,
+  loadAppSettings,
   overwriteSlo,
+  saveAppSettings,
   type StoreResult,
   updateSlo,
 } from './index';
@@ -28,6 +31,8 @@ type Json = Record<string, unknown>;
 
 // Grafana's API description lives in the shared/ folder beside the repository.
 const descriptionPath = path.resolve(__dirname, '..', '..', '..', 'shared', 'grafana', 'api-merged.json');
+// The app settings operations, which the description lacks, as the test host describes them from Grafana's source.
+const pluginSettingsPath = path.resolve(__dirname, '../../tests/host/server/pluginSettings.description.json');
 const DOCUMENT = 'grafana-api';
 
 /** Query parameters Grafana reads that the description leaves out, and why the store sends them. */
@@ -76,7 +81,8 @@ function newAjv(coerceTypes: boolean): Ajv {
 
 function loadDescription() {
   const document: unknown = JSON.parse(fs.readFileSync(descriptionPath, 'utf8'));
-  const definitions = recordAt(document, 'definitions');
+  const pluginSettings: unknown = JSON.parse(fs.readFileSync(pluginSettingsPath, 'utf8'));
+  const definitions = { ...recordAt(document, 'definitions'), ...recordAt(pluginSettings, 'definitions') };
   // Grafana binds these with binding:"Required", which the generated description drops (see the
   // test host's errata): a create without kind, or a patch without kind and version, gets 400.
   const create = recordAt(definitions, 'CreateLibraryElementCommand');
@@ -91,7 +97,7 @@ function loadDescription() {
     responses: rebase(recordAt(document, 'responses')),
   });
   return {
-    paths: recordAt(document, 'paths'),
+    paths: { ...recordAt(document, 'paths'), ...recordAt(pluginSettings, 'paths') },
     responses: recordAt(document, 'responses'),
     bodies,
     queries: newAjv(true),
@@ -203,6 +209,11 @@ it("sends and reads only what Grafana's API description allows", async () => {
   valueOf(await deleteSlo(slo.uid));
   expect(await getSlo(slo.uid)).toMatchObject({ ok: false, error: { kind: 'notFound' } });
   valueOf(await listFolders());
+  valueOf(await loadAppSettings());
+  expect(await saveAppSettings(defaultAppSettings())).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  grafana.signIn('admin');
+  valueOf(await saveAppSettings(defaultAppSettings()));
+  valueOf(await loadAppSettings());
 
   const reached = new Set(grafana.calls.map((call) => `${call.method} ${call.specPath} ${call.status}`));
   expect([...reached].sort()).toEqual([
@@ -214,6 +225,7 @@ it("sends and reads only what Grafana's API description allows", async () => {
     'GET /library-elements/{library_element_uid} 200',
     'GET /library-elements/{library_element_uid} 404',
     'GET /library-elements/{library_element_uid}/connections/ 200',
+    'GET /plugins/{pluginId}/settings 200',
     'GET /search 200',
     'PATCH /library-elements/{library_element_uid} 200',
     'PATCH /library-elements/{library_element_uid} 403',
@@ -221,6 +233,8 @@ it("sends and reads only what Grafana's API description allows", async () => {
     'POST /library-elements 200',
     'POST /library-elements 400',
     'POST /library-elements 403',
+    'POST /plugins/{pluginId}/settings 200',
+    'POST /plugins/{pluginId}/settings 403',
   ]);
   expect(grafana.calls.flatMap(contractProblems)).toEqual([]);
 });

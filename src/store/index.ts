@@ -13,3 +13,4 @@ export { createSlo, overwriteSlo, updateSlo } from './save';
 export { deleteSlo } from './remove';
 export { listFolders } from './folders';
 export { canWriteAppSettings, canWriteSlos } from './permissions';
+export { loadAppSettings, saveAppSettings } from './settings';

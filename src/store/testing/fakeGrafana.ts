@@ -9,6 +9,7 @@ import type { BackendSrv, BackendSrvRequest, FetchError, FetchResponse } from '@
 import { lastValueFrom, Observable } from 'rxjs';
 
 import { libraryElementRoutes, type LibraryElementState } from './fakeLibraryElements';
+import { type AppSettingsState, newAppSettingsState, pluginSettingsRoutes } from './fakePluginSettings';
 
 export type Role = 'Viewer' | 'Editor' | 'Admin';
 
@@ -100,6 +101,8 @@ export class FakeGrafana implements BackendSrv {
   readonly folders = new Map<string, FakeFolder>();
   readonly dashboards: FakeDashboard[] = [];
   readonly library: LibraryElementState;
+  /** The app plugin's settings (`/api/plugins/nines-slo-app/settings`). */
+  appSettings: AppSettingsState = newAppSettingsState();
   private readonly routes: FakeRoute[];
   private nextId = 1;
   private clock = Date.parse('2025-01-01T00:00:00Z');
@@ -108,7 +111,12 @@ export class FakeGrafana implements BackendSrv {
     this.addFolder('slos', 'SLOs', ['Editor']);
     this.addFolder('platform', 'Platform', []);
     this.library = { elements: new Map(), nextId: 1 };
-    this.routes = [...libraryElementRoutes(this), ...this.folderRoutes(), this.searchRoute()];
+    this.routes = [
+      ...libraryElementRoutes(this),
+      ...this.folderRoutes(),
+      this.searchRoute(),
+      ...pluginSettingsRoutes(this),
+    ];
   }
 
   signIn(login: keyof typeof USERS): void {

@@ -86,7 +86,7 @@ describe('the app settings', () => {
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({
       message:
-        'host: request does not match the plugin settings description (tests/host/server/pluginSettings.ts): ' +
+        'host: request does not match the plugin settings description (tests/host/server/pluginSettings.description.json): ' +
         `POST ${SETTINGS} body/enabled must be boolean, body/jsonData must be object,null`,
     });
   });

@@ -4,11 +4,9 @@
  * signed in may read them; writing needs `plugins:write` (org Admins), and replaces `jsonData`
  * whole, as Grafana does.
  *
- * Grafana's published API description does not list these two operations, so their description
- * is here, transcribed from Grafana's source: the routes and their permission (pkg/api/api.go),
- * the handlers GetPluginSettingByID and UpdatePluginSetting (pkg/api/plugins.go), the answer
- * dtos.PluginSetting (pkg/api/dtos/plugins.go) and the body UpdatePluginSettingCmd
- * (pkg/services/pluginsettings/models.go). The contract check uses it like api-merged.json.
+ * Grafana's published API description does not list these two operations, so
+ * pluginSettings.description.json describes them from Grafana's source (its `info` says where
+ * from); the contract check uses it like api-merged.json, and so does the store's contract test.
  */
 import fs from 'fs';
 import path from 'path';
@@ -19,91 +17,14 @@ import type { DescriptionSupplement } from './contract';
 import { type JsonObject, arrayAt, booleanAt, cloneJson, isRecord, recordAt, stringAt } from './json';
 import { type ApiRoute, fail, ok } from './routes';
 import { accessDenied, permissionsOf } from './users';
+import description from './pluginSettings.description.json';
 
 const SETTINGS_PATH = '/plugins/{pluginId}/settings';
 
-const errors = (statuses: Record<number, string>) =>
-  Object.fromEntries(Object.entries(statuses).map(([status, name]) => [status, { $ref: `#/responses/${name}` }]));
-
 export const pluginSettingsDescription: DescriptionSupplement = {
-  source: 'the plugin settings description (tests/host/server/pluginSettings.ts)',
-  paths: {
-    [SETTINGS_PATH]: {
-      get: {
-        operationId: 'getPluginSettingsByID',
-        parameters: [{ name: 'pluginId', in: 'path', required: true, type: 'string' }],
-        responses: {
-          200: { description: 'The plugin and its settings.', schema: { $ref: '#/definitions/PluginSetting' } },
-          ...errors({
-            401: 'unauthorisedError',
-            403: 'forbiddenError',
-            404: 'notFoundError',
-            500: 'internalServerError',
-          }),
-        },
-      },
-      post: {
-        operationId: 'updatePluginSettings',
-        parameters: [
-          { name: 'pluginId', in: 'path', required: true, type: 'string' },
-          { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/UpdatePluginSettingCmd' } },
-        ],
-        responses: {
-          200: { $ref: '#/responses/okResponse' },
-          ...errors({
-            400: 'badRequestError',
-            401: 'unauthorisedError',
-            403: 'forbiddenError',
-            404: 'notFoundError',
-            500: 'internalServerError',
-          }),
-        },
-      },
-    },
-  },
-  definitions: {
-    // Go marshals a nil map as null: jsonData is null until settings are saved with some.
-    PluginSetting: {
-      type: 'object',
-      required: ['name', 'type', 'id', 'enabled', 'pinned', 'jsonData'],
-      properties: {
-        name: { type: 'string' },
-        type: { type: 'string' },
-        id: { type: 'string' },
-        enabled: { type: 'boolean' },
-        pinned: { type: 'boolean' },
-        autoEnabled: { type: 'boolean' },
-        module: { type: 'string' },
-        baseUrl: { type: 'string' },
-        info: { type: 'object' },
-        includes: { type: ['array', 'null'], items: { type: 'object' } },
-        dependencies: { type: 'object' },
-        extensions: { type: 'object' },
-        jsonData: { type: ['object', 'null'], additionalProperties: {} },
-        secureJsonFields: { type: 'object', additionalProperties: { type: 'boolean' } },
-        defaultNavUrl: { type: 'string' },
-        latestVersion: { type: 'string' },
-        hasUpdate: { type: 'boolean' },
-        state: { type: 'string' },
-        signature: { type: 'string' },
-        signatureType: { type: 'string' },
-        signatureOrg: { type: 'string' },
-        angularDetected: { type: 'boolean' },
-        loadingStrategy: { type: 'string' },
-      },
-    },
-    // No field is bound as required: a missing `enabled` is false and disables the app.
-    UpdatePluginSettingCmd: {
-      type: 'object',
-      properties: {
-        enabled: { type: 'boolean' },
-        pinned: { type: 'boolean' },
-        jsonData: { type: ['object', 'null'], additionalProperties: {} },
-        secureJsonData: { type: ['object', 'null'], additionalProperties: { type: 'string' } },
-        version: { type: 'string' },
-      },
-    },
-  },
+  source: 'the plugin settings description (tests/host/server/pluginSettings.description.json)',
+  paths: description.paths,
+  definitions: description.definitions,
 };
 
 export interface AppSettingsState {
