@@ -3,7 +3,8 @@ import type { StoredSlo } from '../../store';
 import type { SloSpec } from '../../spec/types';
 import { describeWindow, formatObjective } from '../slo/format';
 
-export type SloSortKey = 'name' | 'service' | 'team';
+/** `risk`: the least budget left first, SLOs without numbers last. */
+export type SloSortKey = 'name' | 'service' | 'team' | 'risk';
 
 export interface SloRow {
   uid: string;
@@ -13,11 +14,17 @@ export interface SloRow {
   objective: string;
   window: string;
   sliKind: string;
+  /** Objective in percent, for the SLI's decimals. */
+  target: number;
+  /** `key=value`, sorted. */
+  labels: string[];
 }
 
 export interface SloListFilter {
   services: string[];
   teams: string[];
+  /** `key=value`: a row must have every one. */
+  labels: string[];
   sort: SloSortKey;
 }
 
@@ -49,6 +56,10 @@ export function sloRow({ slo }: StoredSlo): SloRow {
     objective: formatObjective(slo.objective.target),
     window: windowInWords(slo.objective.window),
     sliKind: describeSli(slo),
+    target: slo.objective.target,
+    labels: Object.entries(slo.labels)
+      .map(([key, value]) => `${key}=${value}`)
+      .sort((a, b) => a.localeCompare(b)),
   };
 }
 
@@ -57,13 +68,35 @@ export function distinct(values: string[]): string[] {
   return [...new Set(values.filter((value) => value !== ''))].sort((a, b) => a.localeCompare(b));
 }
 
-/** The rows that pass the filter, in its order (ties by name, then uid, so the order is stable). */
-export function filterRows(rows: SloRow[], { services, teams, sort }: SloListFilter): SloRow[] {
+const byText = (key: 'name' | 'service' | 'team') => (a: SloRow, b: SloRow) => a[key].localeCompare(b[key]);
+
+/** Least budget left first; rows without a number after every row with one. */
+function byRisk(remaining: ReadonlyMap<string, number | null>) {
+  return (a: SloRow, b: SloRow) => {
+    const left = remaining.get(a.uid) ?? null;
+    const right = remaining.get(b.uid) ?? null;
+    if (left === null || right === null) {
+      return left === right ? 0 : left === null ? 1 : -1;
+    }
+    return left - right;
+  };
+}
+
+/**
+ * The rows that pass the filter, in its order (ties by name, then uid, so the order is stable).
+ * `remaining` is each SLO's budget left by uid, for the risk order; SLOs not in it have no number.
+ */
+export function filterRows(
+  rows: SloRow[],
+  { services, teams, labels, sort }: SloListFilter,
+  remaining: ReadonlyMap<string, number | null> = new Map()
+): SloRow[] {
   const kept = rows.filter(
     (row) =>
-      (services.length === 0 || services.includes(row.service)) && (teams.length === 0 || teams.includes(row.team))
+      (services.length === 0 || services.includes(row.service)) &&
+      (teams.length === 0 || teams.includes(row.team)) &&
+      labels.every((label) => row.labels.includes(label))
   );
-  return kept.sort(
-    (a, b) => a[sort].localeCompare(b[sort]) || a.name.localeCompare(b.name) || a.uid.localeCompare(b.uid)
-  );
+  const primary = sort === 'risk' ? byRisk(remaining) : byText(sort);
+  return kept.sort((a, b) => primary(a, b) || a.name.localeCompare(b.name) || a.uid.localeCompare(b.uid));
 }
