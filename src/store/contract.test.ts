@@ -13,6 +13,7 @@ import path from 'path';
 import { defaultAppSettings } from '../spec/settings';
 import { ratioSlo } from '../spec/testing';
 import {
+  addSloToDashboard,
   createSlo,
   deleteSlo,
   getSlo,
@@ -22,6 +23,7 @@ import {
   loadAppSettings,
   overwriteSlo,
   saveAppSettings,
+  searchDashboards,
   type StoreResult,
   updateSlo,
 } from './index';
@@ -235,6 +237,56 @@ it("sends and reads only what Grafana's API description allows", async () => {
     'POST /library-elements 403',
     'POST /plugins/{pluginId}/settings 200',
     'POST /plugins/{pluginId}/settings 403',
+  ]);
+  expect(grafana.calls.flatMap(contractProblems)).toEqual([]);
+});
+
+it("adds SLOs to dashboards with only what Grafana's API description allows", async () => {
+  const grafana = installFakeGrafana();
+  const board = grafana.addDashboard('service', 'Service overview', [], { folderUid: 'slos' });
+  grafana.addDashboard('provisioned', 'Provisioned', [], { folderUid: 'slos', provisioned: true });
+  const slo = { uid: 'checkout-availability', name: 'Checkout availability' };
+
+  valueOf(await searchDashboards('serv'));
+  valueOf(await addSloToDashboard(slo, { kind: 'new', title: 'Checkout SLOs', folderUid: 'slos' }));
+  valueOf(await addSloToDashboard(slo, { kind: 'existing', uid: 'service' }));
+  board.libraryPanelUids = [];
+  board.model = { title: 'Service overview', panels: [] };
+  board.version = 1;
+  // Someone saves the dashboard between Nines' read and its save.
+  const answer = grafana.fetch.bind(grafana);
+  const fetch = jest.spyOn(grafana, 'fetch').mockImplementation((options) => {
+    board.version = options.method === 'POST' ? 7 : board.version;
+    return answer(options);
+  });
+  expect(await addSloToDashboard(slo, { kind: 'existing', uid: 'service' })).toMatchObject({
+    ok: false,
+    error: { kind: 'conflict' },
+  });
+  fetch.mockRestore();
+  expect(await addSloToDashboard(slo, { kind: 'existing', uid: 'provisioned' })).toMatchObject({
+    ok: false,
+    error: { kind: 'forbidden' },
+  });
+  expect(await addSloToDashboard(slo, { kind: 'new', title: 'Board', folderUid: 'platform' })).toMatchObject({
+    ok: false,
+    error: { kind: 'forbidden' },
+  });
+  expect(await addSloToDashboard(slo, { kind: 'existing', uid: 'gone' })).toMatchObject({
+    ok: false,
+    error: { kind: 'notFound' },
+  });
+
+  const reached = new Set(grafana.calls.map((call) => `${call.method} ${call.specPath} ${call.status}`));
+  expect([...reached].sort()).toEqual([
+    'GET /dashboards/uid/{uid} 200',
+    'GET /dashboards/uid/{uid} 404',
+    'GET /folders/{folder_uid} 200',
+    'GET /search 200',
+    'POST /dashboards/db 200',
+    'POST /dashboards/db 400',
+    'POST /dashboards/db 403',
+    'POST /dashboards/db 412',
   ]);
   expect(grafana.calls.flatMap(contractProblems)).toEqual([]);
 });

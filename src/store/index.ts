@@ -12,5 +12,13 @@ export { DEFAULT_PER_PAGE, getSlo, listAllSlos, listSlos } from './read';
 export { createSlo, overwriteSlo, updateSlo } from './save';
 export { deleteSlo } from './remove';
 export { listFolders } from './folders';
-export { canWriteAppSettings, canWriteSlos } from './permissions';
+export {
+  addSloToDashboard,
+  DASHBOARD_SEARCH_LIMIT,
+  searchDashboards,
+  type DashboardChoice,
+  type DashboardHit,
+  type SloOnDashboard,
+} from './dashboards';
+export { canWriteAppSettings, canWriteDashboards, canWriteSlos } from './permissions';
 export { loadAppSettings, saveAppSettings } from './settings';

@@ -15,6 +15,21 @@ export function canWriteSlos(): boolean {
   return allowed ?? (user?.orgRole === OrgRole.Editor || user?.orgRole === OrgRole.Admin);
 }
 
+/**
+ * Whether the user may save dashboards, hence add an SLO's panel to one: `dashboards:create` or
+ * `dashboards:write` when Grafana sends permissions, else the Editor or Admin role. Folder
+ * permissions still apply per dashboard.
+ */
+export function canWriteDashboards(): boolean {
+  const user = config.bootData?.user;
+  const permissions = user?.permissions;
+  // Grafana lists the actions a user holds; one it leaves out is one the user lacks.
+  if (permissions && Object.keys(permissions).length > 0) {
+    return permissions['dashboards:create'] === true || permissions['dashboards:write'] === true;
+  }
+  return user?.orgRole === OrgRole.Editor || user?.orgRole === OrgRole.Admin;
+}
+
 /** App settings (`POST /api/plugins/:id/settings`) need the org Admin role. */
 export function canWriteAppSettings(): boolean {
   return config.bootData?.user?.orgRole === OrgRole.Admin;

@@ -8,6 +8,7 @@ import { urlUtil } from '@grafana/data';
 import type { BackendSrv, BackendSrvRequest, FetchError, FetchResponse } from '@grafana/runtime';
 import { lastValueFrom, Observable } from 'rxjs';
 
+import { dashboardRoutes } from './fakeDashboards';
 import { libraryElementRoutes, type LibraryElementState } from './fakeLibraryElements';
 import { type AppSettingsState, newAppSettingsState, pluginSettingsRoutes } from './fakePluginSettings';
 
@@ -32,6 +33,19 @@ export interface FakeDashboard {
   uid: string;
   title: string;
   libraryPanelUids: string[];
+  /** '' for the General folder. */
+  folderUid: string;
+  version: number;
+  /** Provisioned from a file: Grafana refuses to save it. */
+  provisioned: boolean;
+  /** The saved JSON; without it, a model holding the library panels is made up. */
+  model?: Record<string, unknown>;
+}
+
+export interface FakeDashboardOptions {
+  folderUid?: string;
+  provisioned?: boolean;
+  model?: Record<string, unknown>;
 }
 
 export interface FakeRequest {
@@ -114,7 +128,7 @@ export class FakeGrafana implements BackendSrv {
     this.routes = [
       ...libraryElementRoutes(this),
       ...this.folderRoutes(),
-      this.searchRoute(),
+      ...dashboardRoutes(this),
       ...pluginSettingsRoutes(this),
     ];
   }
@@ -129,8 +143,15 @@ export class FakeGrafana implements BackendSrv {
     return folder;
   }
 
-  addDashboard(uid: string, title: string, libraryPanelUids: string[]): FakeDashboard {
-    const dashboard = { id: this.nextId++, uid, title, libraryPanelUids };
+  /** A dashboard using these library panels, as if saved earlier (version 1), bypassing the API. */
+  addDashboard(
+    uid: string,
+    title: string,
+    libraryPanelUids: string[],
+    options: FakeDashboardOptions = {}
+  ): FakeDashboard {
+    const { folderUid = '', provisioned = false, model } = options;
+    const dashboard = { id: this.nextId++, uid, title, libraryPanelUids, folderUid, version: 1, provisioned, model };
     this.dashboards.push(dashboard);
     return dashboard;
   }
@@ -268,18 +289,6 @@ export class FakeGrafana implements BackendSrv {
         },
       },
     ];
-  }
-
-  private searchRoute(): FakeRoute {
-    return {
-      method: 'GET',
-      specPath: '/search',
-      handle: ({ query }) => {
-        const uids = query.getAll('dashboardUIDs').flatMap((value) => value.split(','));
-        const found = this.dashboards.filter((dashboard) => uids.length === 0 || uids.includes(dashboard.uid));
-        return ok(found.map(({ id, uid, title }) => ({ id, uid, title, type: 'dash-db', url: `/d/${uid}` })));
-      },
-    };
   }
 
   // BackendSrv's promise helpers; the store uses fetch only.
