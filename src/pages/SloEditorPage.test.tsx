@@ -7,6 +7,7 @@ import App from '../components/App/App';
 import { testIds } from '../components/testIds';
 import { editSloUrl, newSloUrl, PLUGIN_BASE_URL, sloPageUrl } from '../constants';
 import { sloToLibraryPanel } from '../spec/libraryPanel';
+import { appSettingsToJsonData, defaultAppSettings } from '../spec/settings';
 import { ratioSlo } from '../spec/testing';
 import type { SloSpec } from '../spec/types';
 import { getSlo, updateSlo } from '../store';
@@ -166,6 +167,33 @@ describe('the SLO editor', () => {
     await waitFor(() => expect(location.pathname).toMatch(/\/slos\/checkout-availability-[a-z0-9]{6}$/));
     const [post] = grafana.callsTo('POST', '/api/library-elements');
     expect(post.body).toMatchObject({ uid: location.pathname.split('/').pop(), folderUid: '' });
+  });
+
+  it("starts a new SLO from the app's settings: folder, datasource and alerting", async () => {
+    const settings = { ...defaultAppSettings(), defaultFolderUid: 'slos' };
+    settings.defaultDatasource = { uid: 'prometheus', type: 'prometheus' };
+    settings.alerting = { tiers: settings.alerting.tiers.slice(0, 2), minEvents: 100 };
+    grafana.appSettings.jsonData = appSettingsToJsonData(settings, null);
+    await openEditor(newSloUrl());
+
+    openStep('alerting');
+    expect(input('alerting.minEvents')).toHaveValue('100');
+    expect(screen.getAllByLabelText(/^Alert tier \d long window$/)).toHaveLength(2);
+    openStep('review');
+    const review = screen.getByTestId(testIds.editor.review);
+    expect(review).toHaveTextContent('FolderSLOs');
+    expect(review).toHaveTextContent('datasource prometheus');
+  });
+
+  it("starts a new SLO in a folder the user may save in when the settings' folder is not one", async () => {
+    grafana.appSettings.jsonData = appSettingsToJsonData(
+      { ...defaultAppSettings(), defaultFolderUid: 'platform' },
+      null
+    );
+    await openEditor(newSloUrl());
+
+    openStep('review');
+    expect(screen.getByTestId(testIds.editor.review)).toHaveTextContent('FolderGeneral');
   });
 
   it('keeps the user on a step whose fields have problems, each message at its field naming it', async () => {

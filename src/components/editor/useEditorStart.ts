@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { defaultAppSettings, newSloWithSettings, type AppSettings } from '../../spec/settings';
 import type { SloSpec } from '../../spec/types';
-import { getSlo, type StoredSlo, type StoreResult } from '../../store';
+import { getSlo, loadAppSettings, type StoredSlo, type StoreResult } from '../../store';
 import { useStoreLoad, type StoreLoad } from '../slos/useLoaded';
 
 export interface EditorStart {
@@ -10,10 +10,10 @@ export interface EditorStart {
   initial: SloSpec;
 }
 
-/** The app's settings for new SLOs. */
+/** The app's settings for new SLOs; their defaults when Grafana cannot give them (they only save typing). */
 async function appSettings(): Promise<AppSettings> {
-  // The store has no reader of the app's settings yet: new SLOs start from the defaults.
-  return defaultAppSettings();
+  const loaded = await loadAppSettings();
+  return loaded.ok ? loaded.value : defaultAppSettings();
 }
 
 async function startOf(uid: string | undefined): Promise<StoreResult<EditorStart>> {
