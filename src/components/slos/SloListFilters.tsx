@@ -59,7 +59,7 @@ export function SloListFilters({ rows, search, onSearch, filter, onFilter }: Slo
           width={28}
         />
       </Field>
-      <Field label="Labels" description="SLOs with every label chosen" data-testid={testIds.slosPage.labelFilter}>
+      <Field label="Labels" data-testid={testIds.slosPage.labelFilter}>
         <MultiSelect
           aria-label="Labels"
           options={optionsOf(rows.flatMap((row) => row.labels))}
