@@ -7,6 +7,7 @@ import type { AlertingForm } from '../../spec/form';
 import type { AlertTierOption, SpecError } from '../../spec/types';
 import { testIds } from '../testIds';
 import { errorsAt, errorText } from './fieldNames';
+import { FieldGroup } from './FieldGroup';
 
 const tiersItem: StandardEditorsRegistryItem<AlertTierOption[]> = {
   id: 'alerting.tiers',
@@ -27,10 +28,9 @@ export function AlertingStep({ alerting, onChange, errors }: AlertingStepProps) 
   const minEventsError = errorText(errorsAt(errors, 'alerting.minEvents'));
   return (
     <Stack direction="column" gap={0}>
-      <Field
+      <FieldGroup
         label="Alert tiers"
         description="Multiwindow burn-rate alerts: a tier fires when both windows burn the budget share in the long window"
-        invalid={tierErrors !== undefined}
         error={tierErrors}
         data-testid={testIds.editor.field('alerting.tiers')}
       >
@@ -40,7 +40,7 @@ export function AlertingStep({ alerting, onChange, errors }: AlertingStepProps) 
           item={tiersItem}
           context={{ data: [] }}
         />
-      </Field>
+      </FieldGroup>
       <Field
         label="Minimum events"
         description="A tier fires only when its long window holds at least this many events (0 for no guard)"

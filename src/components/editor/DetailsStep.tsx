@@ -6,6 +6,7 @@ import type { SpecError } from '../../spec/types';
 import type { GrafanaFolder } from '../../store';
 import { testIds } from '../testIds';
 import { errorsAt, errorText } from './fieldNames';
+import { FieldGroup } from './FieldGroup';
 import { LabelsEditor } from './LabelsEditor';
 
 type Details = Pick<
@@ -56,11 +57,9 @@ export function DetailsStep({ details, onChange, errors, folders }: DetailsStepP
           onChange={(event) => onChange({ description: event.currentTarget.value })}
         />
       </Field>
-      <Field label="Labels" description="Kept with the SLO and put on its recording and alert rules" useFieldset>
-        <>
-          <LabelsEditor labels={details.labels} errors={labelErrors} onChange={(labels) => onChange({ labels })} />
-        </>
-      </Field>
+      <FieldGroup label="Labels" description="Kept with the SLO and put on its recording and alert rules">
+        <LabelsEditor labels={details.labels} errors={labelErrors} onChange={(labels) => onChange({ labels })} />
+      </FieldGroup>
       <Field
         label="Runbook URL"
         description="An http or https link for whoever gets the alert"
