@@ -55,17 +55,22 @@ describe('builderQueries', () => {
 });
 
 describe('switchMode', () => {
-  it("starts raw queries from the builder's queries, as the library panel's targets hold them", () => {
+  it("starts raw queries from the builder's queries, as the library panel's targets hold them but for the window's interval", () => {
     const slo = ratioSlo();
     const sli = switchMode(slo, 'raw', {});
     const [event, total] = sloToLibraryPanel(slo).model.targets;
-    const { refId, datasource, ...eventQuery } = event;
+    const { refId, datasource, interval, ...eventQuery } = event;
     expect(sli.source).toEqual({
       kind: 'raw',
       eventQuery,
       totalQuery: { ...eventQuery, expr: total.expr },
     });
-    expect(eventQuery.expr).toBe('http_requests_total{job="checkout",code=~"5.."}');
+    expect(eventQuery).toEqual({
+      expr: 'http_requests_total{job="checkout",code=~"5.."}',
+      range: true,
+      instant: false,
+      legendFormat: '__auto',
+    });
     expect(sli.valueKind).toBe('counter');
     expect(sli.datasource).toEqual(slo.sli.datasource);
   });

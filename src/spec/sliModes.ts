@@ -76,12 +76,16 @@ export function emptyRaw(type: string): RawSource {
   return { kind: 'raw', eventQuery: emptyQuery(type), totalQuery: emptyQuery(type) };
 }
 
-/** The builder's queries as raw queries, exactly as the library panel's targets hold them; null while incomplete. */
+/**
+ * The builder's queries as raw queries, as the library panel's targets hold them but without their
+ * min interval: the panel's interval follows the SLO window, and one fixed in the query would not
+ * (a 5m step over a quarter is more points than Prometheus answers). Null while incomplete.
+ */
 export function builderAsRaw(slo: SloSpec): RawSource | null {
   if (!builderComplete(slo)) {
     return null;
   }
-  const [event, total] = sloToLibraryPanel(slo).model.targets.map(({ refId, datasource, ...query }) => query);
+  const [event, total] = sloToLibraryPanel(slo).model.targets.map(({ refId, datasource, interval, ...query }) => query);
   return { kind: 'raw', eventQuery: event, totalQuery: total };
 }
 

@@ -1,0 +1,73 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2, useTheme2 } from '@grafana/ui';
+import type { SloEvaluation } from '../../../engine';
+import type { PartialData } from '../../../panels/slo/panelState';
+import { previewFigures } from '../../../query/sliPreview';
+import { formatEvents, formatPercent, formatSli } from '../../slo/format';
+import { TrendView } from '../../slo/TrendView';
+import { testIds } from '../../testIds';
+
+export interface PreviewFiguresProps {
+  evaluation: SloEvaluation;
+  partial: PartialData | null;
+  /** Objective in percent. */
+  target: number;
+  /** "the last 24 hours" */
+  rangeWords: string;
+  timeZone: string;
+  width: number;
+}
+
+const NO_VALUE = '–';
+const count = (value: number | null) => (value === null ? NO_VALUE : formatEvents(value));
+
+/** The SLI over the preview range, its event counts, and its trend against the objective. */
+export function PreviewFigures({ evaluation, partial, target, rangeWords, timeZone, width }: PreviewFiguresProps) {
+  const styles = useStyles2(getStyles);
+  const chartHeight = useTheme2().spacing.gridSize * 28;
+  const figures = previewFigures(evaluation.events, evaluation.sli);
+
+  return (
+    <div className={styles.container}>
+      <div className={styles.headline}>
+        <span className={styles.sli} data-testid={testIds.sliStep.preview.sli}>
+          {formatSli(figures.sli, target)}
+        </span>
+        <span className={styles.secondary}>SLI over {rangeWords}</span>
+      </div>
+      <dl className={styles.events} data-testid={testIds.sliStep.preview.events}>
+        <dt>Good events</dt>
+        <dd>{count(figures.good)}</dd>
+        <dt>Bad events</dt>
+        <dd>{count(figures.bad)}</dd>
+        <dt>Total events</dt>
+        <dd>{count(figures.total)}</dd>
+      </dl>
+      {partial && (
+        <div className={styles.secondary} data-testid={testIds.sliStep.preview.coverage}>
+          The queries returned samples for {formatPercent(partial.coverage, 0)} of {rangeWords}.
+        </div>
+      )}
+      <section aria-label="SLI trend" style={{ height: chartHeight }}>
+        <TrendView evaluation={evaluation} target={target} timeZone={timeZone} width={width} height={chartHeight} />
+      </section>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  container: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1.5) }),
+  headline: css({ display: 'flex', alignItems: 'baseline', gap: theme.spacing(1) }),
+  sli: css({ fontSize: theme.typography.h2.fontSize, fontWeight: theme.typography.fontWeightMedium }),
+  secondary: css({ color: theme.colors.text.secondary }),
+  events: css({
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5, 1),
+    margin: 0,
+    dt: { color: theme.colors.text.secondary },
+    dd: { margin: theme.spacing(0, 3, 0, 0), fontWeight: theme.typography.fontWeightMedium },
+  }),
+});

@@ -1,0 +1,93 @@
+import React, { useId } from 'react';
+import { Field, Input, RadioButtonGroup, TagsInput } from '@grafana/ui';
+import { errorAt } from '../../../spec/sliFieldErrors';
+import type { PrometheusRatioSource, Sli, SpecError } from '../../../spec/types';
+import { testIds } from '../../testIds';
+import { MatchersEditor } from './MatchersEditor';
+
+const EVENT_KINDS = [
+  { value: 'good' as const, label: 'Good' },
+  { value: 'bad' as const, label: 'Bad' },
+];
+
+export interface RatioBuilderProps {
+  source: PrometheusRatioSource;
+  eventKind: Sli['eventKind'];
+  errors: SpecError[];
+  onChange: (source: PrometheusRatioSource) => void;
+  onEventKindChange: (eventKind: Sli['eventKind']) => void;
+}
+
+/** A counter of all events, the matchers that select them, and the condition that tells good (or bad) ones. */
+export function RatioBuilder({ source, eventKind, errors, onChange, onEventKindChange }: RatioBuilderProps) {
+  const metricId = useId();
+  const groupById = useId();
+  const metricError = errorAt(errors, 'sli.source.metric');
+  const groupByError = errorAt(errors, 'sli.source.groupBy');
+  const eventKindError = errorAt(errors, 'sli.eventKind');
+  const update = (patch: Partial<PrometheusRatioSource>) => onChange({ ...source, ...patch });
+
+  return (
+    <>
+      <Field
+        label="Metric"
+        description="The counter of all events, e.g. http_requests_total"
+        invalid={metricError !== undefined}
+        error={metricError}
+      >
+        <Input
+          id={metricId}
+          data-testid={testIds.sliStep.metric}
+          placeholder="http_requests_total"
+          value={source.metric}
+          onChange={(event) => update({ metric: event.currentTarget.value.trim() })}
+        />
+      </Field>
+      <MatchersEditor
+        list="matchers"
+        label="Label matchers"
+        description='Which series count as all events, e.g. job="checkout"'
+        rowName="Matcher"
+        matchers={source.matchers}
+        onChange={(matchers) => update({ matchers })}
+        errors={errors}
+      />
+      <MatchersEditor
+        list="eventMatchers"
+        label="Condition"
+        description='What sets the counted events apart from all events, e.g. code=~"5.."'
+        rowName="Condition"
+        matchers={source.eventMatchers}
+        onChange={(eventMatchers) => update({ eventMatchers })}
+        errors={errors}
+      />
+      <Field label="Events matching the condition are" invalid={eventKindError !== undefined} error={eventKindError}>
+        <RadioButtonGroup
+          aria-label="Events matching the condition are"
+          data-testid={testIds.sliStep.eventKind}
+          options={EVENT_KINDS}
+          value={eventKind}
+          onChange={onEventKindChange}
+        />
+      </Field>
+      <Field
+        label="Group by"
+        description="Labels the recording rules and alerts keep, e.g. route (optional); press Enter after each"
+        invalid={groupByError !== undefined}
+        error={groupByError}
+      >
+        <>
+          <div data-testid={testIds.sliStep.groupBy}>
+            <TagsInput
+              id={groupById}
+              placeholder="Add a label"
+              tags={source.groupBy}
+              invalid={groupByError !== undefined}
+              onChange={(groupBy) => update({ groupBy: groupBy.map((label) => label.trim()) })}
+            />
+          </div>
+        </>
+      </Field>
+    </>
+  );
+}
