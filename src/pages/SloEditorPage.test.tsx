@@ -444,6 +444,36 @@ describe('the SLO editor', () => {
     expect(screen.queryByTestId(testIds.editor.container)).not.toBeInTheDocument();
   });
 
+  it('offers to save an SLO someone deleted meanwhile as a new one', async () => {
+    seed(grafana, storedSlo());
+    const location = await openEditor(editSloUrl('checkout-availability'));
+    grafana.library.elements.delete('checkout-availability');
+
+    openStep('review');
+    fireEvent.click(screen.getByTestId(testIds.editor.save));
+    expect(await screen.findByTestId(testIds.editor.saveError)).toHaveTextContent('was deleted by someone else');
+    fireEvent.click(screen.getByTestId(testIds.editor.saveAsNew));
+
+    await waitFor(() => expect(location.pathname).toBe(sloPageUrl('checkout-availability')));
+    const saved = await getSlo('checkout-availability');
+    expect(saved.ok && saved.value.version).toBe(1);
+  });
+
+  it('asks the browser to confirm leaving once there are unsaved edits', async () => {
+    seed(grafana, storedSlo());
+    await openEditor(editSloUrl('checkout-availability'));
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+
+    expect(leave()).toBe(false);
+    openStep('details');
+    type('team', 'web');
+    expect(leave()).toBe(true);
+  });
+
   it('goes back where the user came from on Cancel, saving nothing', async () => {
     seed(grafana, storedSlo());
     const list = `${PLUGIN_BASE_URL}/slos`;
