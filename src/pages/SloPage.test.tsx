@@ -120,7 +120,6 @@ describe('the SLO page', () => {
     expect(yaml).toHaveTextContent('apiVersion: openslo/v1');
     expect(yaml.querySelector('img')).toBeNull();
     expect(screen.getByTestId(testIds.sloPage.description).querySelector('img')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Export OpenSLO' })).toBeInTheDocument();
   });
 
   it('never makes a javascript: runbook URL a link', async () => {

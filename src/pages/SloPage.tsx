@@ -1,10 +1,12 @@
-import React, { useCallback } from 'react';
+import React, { useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2, NavModelItem } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, Button, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { DeleteRefused } from '../components/slos/DeleteSloModal';
 import { OpenSloExport } from '../components/slos/OpenSloExport';
+import { SloActions } from '../components/slos/SloActions';
 import { SloHeader } from '../components/slos/SloHeader';
 import { SloNumbers } from '../components/slos/SloNumbers';
 import { useStoreLoad, type StoreLoad } from '../components/slos/useLoaded';
@@ -27,13 +29,17 @@ function SloPage() {
   const { loaded, retry } = useStoredSlo(uid);
   const stored = loaded.kind === 'loaded' ? loaded.value : null;
   const state = useSloEvaluation(stored, to);
+  const [deleteRefused, setDeleteRefused] = useState<StoreError | null>(null);
   const pageNav: NavModelItem = {
     text: stored?.slo.name ?? (loaded.kind === 'loading' ? 'SLO' : uid),
     parentItem: { text: 'SLOs', url: prefixRoute(ROUTES.Slos) },
   };
 
   return (
-    <PluginPage pageNav={pageNav}>
+    <PluginPage
+      pageNav={pageNav}
+      actions={stored ? <SloActions stored={stored} onDeleteRefused={setDeleteRefused} /> : undefined}
+    >
       <div data-testid={testIds.sloPage.container} className={styles.page}>
         {loaded.kind === 'loading' && (
           <div data-testid={testIds.sloPage.loading}>
@@ -41,6 +47,7 @@ function SloPage() {
           </div>
         )}
         {loaded.kind === 'error' && <LoadError error={loaded.error} onRetry={retry} />}
+        {deleteRefused && <DeleteRefused error={deleteRefused} onDismiss={() => setDeleteRefused(null)} />}
         {stored && (
           <>
             <SloHeader stored={stored} />

@@ -16,23 +16,27 @@ function download(text: string, fileName: string): void {
   URL.revokeObjectURL(url);
 }
 
-/** The SLO as an OpenSLO v1 document: shown as text, and downloadable as a .yaml file. */
+/** Downloads the SLO as an OpenSLO v1 document, `<uid>.yaml`; one of the SLO page's actions. */
+export function ExportOpenSloButton({ slo }: { slo: SloSpec }) {
+  return (
+    <Button
+      variant="secondary"
+      icon="download-alt"
+      data-testid={testIds.sloPage.exportOpenSlo}
+      onClick={() => download(sloToOpenSlo(slo), `${slo.uid}.yaml`)}
+    >
+      Export OpenSLO
+    </Button>
+  );
+}
+
+/** The SLO as an OpenSLO v1 document, shown as text. */
 export function OpenSloExport({ slo }: { slo: SloSpec }) {
   const styles = useStyles2(getStyles);
   const yaml = useMemo(() => sloToOpenSlo(slo), [slo]);
   return (
     <Stack direction="column" gap={1}>
-      <Stack direction="row" justifyContent="space-between" alignItems="center">
-        <Text element="h3">OpenSLO</Text>
-        <Button
-          variant="secondary"
-          icon="download-alt"
-          data-testid={testIds.sloPage.exportOpenSlo}
-          onClick={() => download(yaml, `${slo.uid}.yaml`)}
-        >
-          Export OpenSLO
-        </Button>
-      </Stack>
+      <Text element="h3">OpenSLO</Text>
       <pre className={styles.yaml} data-testid={testIds.sloPage.openSlo} aria-label="OpenSLO YAML" tabIndex={0}>
         {yaml}
       </pre>

@@ -1,0 +1,340 @@
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { OrgRole } from '@grafana/data';
+import { config, type PluginPageProps } from '@grafana/runtime';
+import type * as Runtime from '@grafana/runtime';
+import type * as ReactModule from 'react';
+import { testIds } from '../components/testIds';
+import { editSloUrl, sloPageUrl } from '../constants';
+import { calm } from '../panels/slo/panelFixtures';
+import { installFakeGrafana, type FakeGrafana } from '../store/testing';
+import { FakeDatasource, framesFor, installDatasource } from './testing/fakeDatasource';
+import { renderApp, seedSlo } from './testing/renderApp';
+import { hourlySlo, installIntersectionObserver } from './testing/slosList';
+
+// Under jsdom, `yaml` resolves to its ESM browser build, which jest cannot load; Node's build is the same code.
+jest.mock('yaml', () =>
+  jest.requireActual(require('path').resolve(__dirname, '../../node_modules/yaml/dist/index.js'))
+);
+
+// Grafana puts its own PluginPage in place at start-up (runtime's stand-in draws the children only);
+// like Grafana's, this one draws the page's actions beside its content.
+jest.mock('@grafana/runtime', () => {
+  const { createElement } = jest.requireActual<typeof ReactModule>('react');
+  const runtime = jest.requireActual<typeof Runtime>('@grafana/runtime');
+  const PluginPage = ({ actions, children }: PluginPageProps) =>
+    createElement('div', null, createElement('header', null, actions), children);
+  return { ...runtime, PluginPage };
+});
+
+// jsdom's URL lacks canParse, which @grafana/ui's links use (through sanitizeUrl).
+if (!('canParse' in URL)) {
+  const canParse = (url: string, base?: string) => {
+    try {
+      new URL(url, base);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  Object.defineProperty(URL, 'canParse', { value: canParse, configurable: true });
+}
+
+// jsdom has no canvas: @grafana/ui's Combobox measures its options' text to size its menu.
+Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
+  configurable: true,
+  value: () => ({ font: '', measureText: (text: string) => ({ width: text.length * 7 }) }),
+});
+
+configure({ asyncUtilTimeout: 10_000 });
+jest.setTimeout(30_000);
+
+const UID = 'checkout-availability';
+const signedIn = { ...config.bootData.user };
+
+function signIn(grafana: FakeGrafana, role: 'editor' | 'viewer') {
+  grafana.signIn(role);
+  config.bootData.user = { ...signedIn, orgRole: role === 'editor' ? OrgRole.Editor : OrgRole.Viewer };
+}
+
+function header(): HTMLElement {
+  const element = document.querySelector('header');
+  if (!element) {
+    throw new Error('the page has no header');
+  }
+  return element;
+}
+
+/** The page's header once the SLO is loaded (Export is there for everyone). */
+async function actions(): Promise<HTMLElement> {
+  await screen.findByTestId(testIds.sloPage.exportOpenSlo);
+  return header();
+}
+
+async function openAddToDashboard(): Promise<HTMLElement> {
+  fireEvent.click(await screen.findByTestId(testIds.sloPage.addToDashboard));
+  return screen.findByTestId(testIds.addToDashboard.modal);
+}
+
+/** A Blob's text; jsdom's Blob has no text(). */
+function textOf(blob: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+}
+
+function savedDashboards(grafana: FakeGrafana) {
+  return grafana.callsTo('POST', '/api/dashboards/db').map((call) => call.body);
+}
+
+describe('the SLO page: actions', () => {
+  beforeAll(() => Promise.all([import('./SloPage'), import('./SlosPage')]), 60_000);
+  beforeAll(installIntersectionObserver);
+
+  let grafana: FakeGrafana;
+  beforeEach(() => {
+    grafana = installFakeGrafana();
+    installDatasource(new FakeDatasource('prometheus', 'prometheus', framesFor(calm())));
+    signIn(grafana, 'editor');
+  });
+  afterEach(() => {
+    config.bootData.user = { ...signedIn };
+  });
+
+  it('gives a Viewer no edit controls, only the export', async () => {
+    signIn(grafana, 'viewer');
+    seedSlo(grafana, hourlySlo());
+    renderApp(sloPageUrl(UID));
+
+    const bar = await actions();
+    expect(within(bar).getByTestId(testIds.sloPage.exportOpenSlo)).toHaveTextContent('Export OpenSLO');
+    expect(within(bar).queryByTestId(testIds.sloPage.edit)).toBeNull();
+    expect(within(bar).queryByTestId(testIds.sloPage.delete)).toBeNull();
+    expect(within(bar).queryByTestId(testIds.sloPage.addToDashboard)).toBeNull();
+  });
+
+  it('exports the SLO as an OpenSLO file named by its uid', async () => {
+    signIn(grafana, 'viewer');
+    seedSlo(grafana, hourlySlo());
+    const files: Blob[] = [];
+    const names: string[] = [];
+    // jsdom has no object URLs and does not download: record what the link would save.
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => (files.push(blob), 'blob:openslo'),
+      revokeObjectURL: () => {},
+    });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
+      names.push(this.download);
+    });
+    renderApp(sloPageUrl(UID));
+
+    fireEvent.click(await screen.findByTestId(testIds.sloPage.exportOpenSlo));
+
+    expect(names).toEqual([`${UID}.yaml`]);
+    expect(await textOf(files[0])).toContain('apiVersion: openslo/v1');
+    click.mockRestore();
+  });
+
+  it('gives an Editor edit, delete and "Add to dashboard" for an SLO in a folder they may edit', async () => {
+    seedSlo(grafana, hourlySlo());
+    renderApp(sloPageUrl(UID));
+
+    const edit = await screen.findByTestId(testIds.sloPage.edit);
+    expect(edit).toHaveAttribute('href', editSloUrl(UID));
+    expect(edit).toHaveTextContent('Edit');
+    expect(within(header()).getByTestId(testIds.sloPage.delete)).toHaveTextContent('Delete');
+    expect(within(header()).getByTestId(testIds.sloPage.addToDashboard)).toHaveTextContent('Add to dashboard');
+  });
+
+  it('gives an Editor no edit or delete for an SLO in a folder only Admins may edit', async () => {
+    seedSlo(grafana, hourlySlo({ folderUid: 'platform' }));
+    renderApp(sloPageUrl(UID));
+
+    const bar = await actions();
+    // Edit controls wait for the folders' permissions: let them arrive first.
+    await waitFor(() => expect(grafana.callsTo('GET', '/api/folders/platform')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // "Add to dashboard" follows the dashboard permissions, not the SLO's folder.
+    expect(within(bar).getByTestId(testIds.sloPage.addToDashboard)).toBeInTheDocument();
+    expect(within(bar).queryByTestId(testIds.sloPage.edit)).toBeNull();
+    expect(within(bar).queryByTestId(testIds.sloPage.delete)).toBeNull();
+  });
+
+  describe('deleting', () => {
+    async function confirmDelete() {
+      fireEvent.click(await screen.findByTestId(testIds.sloPage.delete));
+      const dialog = await screen.findByRole('dialog');
+      expect(dialog).toHaveTextContent('Delete the SLO "Checkout availability"?');
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    }
+
+    it('asks first, deletes, then goes to the list', async () => {
+      seedSlo(grafana, hourlySlo());
+      renderApp(sloPageUrl(UID));
+
+      await confirmDelete();
+
+      expect(await screen.findByTestId(testIds.slosPage.container)).toBeInTheDocument();
+      expect(grafana.callsTo('DELETE', `/api/library-elements/${UID}`)).toHaveLength(1);
+      expect(grafana.library.elements.has(UID)).toBe(false);
+    });
+
+    it('deletes nothing when the user cancels', async () => {
+      seedSlo(grafana, hourlySlo());
+      renderApp(sloPageUrl(UID));
+      fireEvent.click(await screen.findByTestId(testIds.sloPage.delete));
+
+      fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(grafana.callsTo('DELETE', `/api/library-elements/${UID}`)).toEqual([]);
+    });
+
+    it('explains that Grafana keeps an SLO that dashboards use, and links to them', async () => {
+      seedSlo(grafana, hourlySlo());
+      grafana.addDashboard('checkout-board', 'Checkout overview', [UID]);
+      renderApp(sloPageUrl(UID));
+
+      await confirmDelete();
+
+      const problem = await screen.findByTestId(testIds.sloPage.deleteProblem);
+      expect(problem).toHaveTextContent('Grafana keeps a library panel while dashboards use it');
+      expect(within(problem).getByRole('link', { name: 'Checkout overview' })).toHaveAttribute(
+        'href',
+        '/d/checkout-board'
+      );
+      expect(screen.getByTestId(testIds.sloPage.container)).toBeInTheDocument();
+      expect(grafana.library.elements.has(UID)).toBe(true);
+    });
+
+    it('explains a refusal for lack of permission', async () => {
+      seedSlo(grafana, hourlySlo());
+      renderApp(sloPageUrl(UID));
+      await screen.findByTestId(testIds.sloPage.delete);
+      grafana.failNext(403, 'access denied to folder');
+
+      await confirmDelete();
+
+      const problem = await screen.findByTestId(testIds.sloPage.deleteProblem);
+      expect(problem).toHaveTextContent('You may not delete this SLO');
+      expect(problem).toHaveTextContent(
+        'You may not delete SLOs in folder "SLOs": ask an admin for Edit permission on it.'
+      );
+    });
+  });
+
+  describe('adding to a dashboard', () => {
+    it("saves a new dashboard in the SLO's folder with the library panel, and links to it", async () => {
+      seedSlo(grafana, hourlySlo());
+      renderApp(sloPageUrl(UID));
+      const modal = await openAddToDashboard();
+
+      const title = within(modal).getByTestId(testIds.addToDashboard.title);
+      expect(title).toHaveValue('Checkout availability');
+      fireEvent.change(title, { target: { value: 'Checkout SLOs' } });
+      await waitFor(() => expect(within(modal).getByTestId(testIds.addToDashboard.submit)).toBeEnabled());
+      fireEvent.click(within(modal).getByTestId(testIds.addToDashboard.submit));
+
+      const added = await screen.findByTestId(testIds.addToDashboard.added);
+      const [body] = savedDashboards(grafana);
+      expect(body).toEqual({
+        dashboard: expect.objectContaining({
+          title: 'Checkout SLOs',
+          time: { from: 'now-30d', to: 'now' },
+          panels: [expect.objectContaining({ libraryPanel: { uid: UID, name: 'Checkout availability' } })],
+        }),
+        folderUid: 'slos',
+        overwrite: false,
+        message: 'Nines: add the SLO "Checkout availability"',
+      });
+      const saved = grafana.dashboards.find((dashboard) => dashboard.title === 'Checkout SLOs');
+      expect(within(added).getByRole('link', { name: 'Open "Checkout SLOs"' })).toHaveAttribute(
+        'href',
+        `/d/${saved?.uid}/checkout-slos`
+      );
+    });
+
+    it('appends the panel to a dashboard found by title', async () => {
+      seedSlo(grafana, hourlySlo());
+      grafana.addDashboard('service', 'Service overview', [], {
+        folderUid: 'slos',
+        model: { title: 'Service overview', panels: [{ id: 3, type: 'stat', gridPos: { x: 0, y: 0, w: 24, h: 4 } }] },
+      });
+      grafana.addDashboard('payments', 'Payments', [], { folderUid: 'slos' });
+      renderApp(sloPageUrl(UID));
+      const modal = await openAddToDashboard();
+
+      fireEvent.click(within(modal).getByLabelText('Existing dashboard'));
+      fireEvent.change(await within(modal).findByTestId(testIds.addToDashboard.search), {
+        target: { value: 'serv' },
+      });
+      await waitFor(() => {
+        const results = within(modal).getByTestId(testIds.addToDashboard.results);
+        expect(results).toHaveTextContent('Service overview');
+        expect(results).not.toHaveTextContent('Payments');
+      });
+      fireEvent.click(within(modal).getByLabelText(/^Service overview/));
+      fireEvent.click(within(modal).getByTestId(testIds.addToDashboard.submit));
+
+      const added = await screen.findByTestId(testIds.addToDashboard.added);
+      expect(savedDashboards(grafana)).toEqual([
+        {
+          dashboard: expect.objectContaining({
+            uid: 'service',
+            version: 1,
+            panels: [
+              { id: 3, type: 'stat', gridPos: { x: 0, y: 0, w: 24, h: 4 } },
+              {
+                id: 4,
+                type: 'nines-slo-panel',
+                title: 'Checkout availability',
+                gridPos: { x: 0, y: 4, w: 12, h: 8 },
+                libraryPanel: { uid: UID, name: 'Checkout availability' },
+              },
+            ],
+          }),
+          folderUid: 'slos',
+          overwrite: false,
+          message: 'Nines: add the SLO "Checkout availability"',
+        },
+      ]);
+      expect(grafana.callsTo('GET', '/api/search').at(-1)?.query.get('query')).toBe('serv');
+      expect(within(added).getByRole('link', { name: 'Open "Service overview"' })).toHaveAttribute(
+        'href',
+        '/d/service/service-overview'
+      );
+    });
+
+    it('explains that a provisioned dashboard cannot be saved', async () => {
+      seedSlo(grafana, hourlySlo());
+      grafana.addDashboard('demo', 'Demo', [], { folderUid: 'slos', provisioned: true });
+      renderApp(sloPageUrl(UID));
+      const modal = await openAddToDashboard();
+
+      fireEvent.click(within(modal).getByLabelText('Existing dashboard'));
+      fireEvent.click(await within(modal).findByLabelText(/^Demo/));
+      fireEvent.click(within(modal).getByTestId(testIds.addToDashboard.submit));
+
+      expect(await screen.findByTestId(testIds.addToDashboard.problem)).toHaveTextContent(
+        '"Demo" is provisioned from a file, and Grafana does not save changes to it.'
+      );
+      expect(grafana.dashboards[0].libraryPanelUids).toEqual([]);
+    });
+
+    it('shows a missing title at the field, sending nothing', async () => {
+      seedSlo(grafana, hourlySlo());
+      renderApp(sloPageUrl(UID));
+      const modal = await openAddToDashboard();
+
+      fireEvent.change(within(modal).getByTestId(testIds.addToDashboard.title), { target: { value: ' ' } });
+      await waitFor(() => expect(within(modal).getByTestId(testIds.addToDashboard.submit)).toBeEnabled());
+      fireEvent.click(within(modal).getByTestId(testIds.addToDashboard.submit));
+
+      expect(await within(modal).findByText('Title is required')).toBeInTheDocument();
+      expect(savedDashboards(grafana)).toEqual([]);
+    });
+  });
+});
