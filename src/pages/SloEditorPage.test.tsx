@@ -434,6 +434,20 @@ describe('the SLO editor', () => {
     expect(screen.queryByTestId(testIds.editor.container)).not.toBeInTheDocument();
   });
 
+  it('says when the folders cannot be loaded instead of checking permissions forever, and opens on Retry', async () => {
+    seed(grafana, storedSlo());
+    grafana.outage = 'offline';
+    renderAt(editSloUrl('checkout-availability'));
+
+    const failure = await screen.findByTestId(testIds.editor.loadError);
+    expect(failure).toHaveTextContent('Grafana could not be reached');
+    expect(screen.queryByTestId(testIds.editor.loading)).not.toBeInTheDocument();
+    grafana.outage = undefined;
+    fireEvent.click(within(failure).getByRole('button', { name: /retry/i }));
+
+    expect(await screen.findByTestId(testIds.editor.container)).toBeInTheDocument();
+  });
+
   it('shows an Editor no form for an SLO in a folder they may not edit, naming the folder', async () => {
     seed(grafana, storedSlo({ folderUid: 'platform' }));
     renderAt(editSloUrl('checkout-availability'));

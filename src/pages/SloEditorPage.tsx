@@ -52,8 +52,8 @@ function SloEditorPage() {
   const permissions = useSloPermissions();
   const { start, retry } = useEditorStart(uid);
   const loaded = start.kind === 'loaded' ? start.value : null;
-  // The folders come after the role: until they do, nobody's permission on a folder is known.
-  const checking = canWriteSlos() && permissions.editableFolders.length === 0;
+  // Until the folders are known, nobody's permission on a folder is.
+  const checking = permissions.status !== 'loaded';
 
   const cancel = () => {
     if (location.key !== 'default') {
@@ -62,16 +62,21 @@ function SloEditorPage() {
       navigate(uid === undefined ? prefixRoute(ROUTES.Slos) : sloPageUrl(uid));
     }
   };
+  const loadError = start.kind === 'error' ? start.error : permissions.error;
+  const retryAll = () => {
+    retry();
+    permissions.retry();
+  };
   const refused = loaded && !checking ? refusal(loaded, permissions) : null;
 
   return (
     <PluginPage pageNav={pageNavOf(uid, loaded?.opened ?? null)}>
-      {(start.kind === 'loading' || (loaded && checking)) && (
+      {(start.kind === 'loading' || (loaded && permissions.status === 'loading')) && (
         <div data-testid={testIds.editor.loading}>
           <LoadingPlaceholder text={start.kind === 'loading' ? 'Loading the SLO...' : 'Checking your permissions...'} />
         </div>
       )}
-      {start.kind === 'error' && <LoadError error={start.error} onRetry={retry} />}
+      {loadError && <LoadError error={loadError} onRetry={retryAll} />}
       {refused !== null && (
         <div data-testid={testIds.editor.noPermission}>
           <Alert severity="info" title={uid === undefined ? 'You cannot create SLOs' : 'You cannot edit this SLO'}>
@@ -101,7 +106,7 @@ function LoadError({ error, onRetry }: { error: StoreError; onRetry: () => void 
   const retryable = error.kind === 'network' || error.kind === 'server';
   return (
     <div data-testid={testIds.editor.loadError}>
-      <Alert severity={error.kind === 'notFound' ? 'warning' : 'error'} title="Could not open the SLO for editing">
+      <Alert severity={error.kind === 'notFound' ? 'warning' : 'error'} title="Could not open the editor">
         <Stack direction="column" gap={1} alignItems="flex-start">
           <Text element="p">{error.message}</Text>
           {retryable && (
