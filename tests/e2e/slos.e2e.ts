@@ -79,10 +79,11 @@ describe('the SLO list and the SLO page', () => {
 
   for (const theme of ['light', 'dark'] satisfies Theme[]) {
     test(`lists the seeded SLO in the ${theme} theme, accessibly`, async () => {
-      await withPage(browser(), LIST, { theme }, async (host) => {
+      await withPage(browser(), `${LIST}?to=${trafficEnd()}`, { theme }, async (host) => {
         const row = host.byTestId(testIds.slosPage.row(UID));
-        await row.waitFor();
-        expect(await row.getByRole('cell').allTextContents()).toEqual([
+        await host.byTestId(testIds.slosPage.budgetBar(UID)).waitFor();
+        const cells = await row.getByRole('cell').allTextContents();
+        expect(cells.slice(0, 6)).toEqual([
           'Checkout availability (library panel)',
           'checkout',
           'payments',
@@ -90,6 +91,7 @@ describe('the SLO list and the SLO page', () => {
           '30 days',
           'Good / total queries (prometheus)',
         ]);
+        expect(cells.slice(6).join(' ')).toMatch(/^\d+\.\d+% -?\d+\.\d% \d+(\.\d+)?x .+$/);
         await host.expectAccessible();
         await host.screenshot(`slo-list-${theme}`);
       });
@@ -124,6 +126,13 @@ describe('the SLO list and the SLO page', () => {
       await sli.waitFor();
       expect(await sli.textContent()).toBe(panelSli);
       expect(await host.byTestId(testIds.summary.budget).textContent()).toBe(panelBudget);
+    });
+
+    await withPage(browser(), `${LIST}?to=${trafficEnd()}`, {}, async (host) => {
+      const sli = host.byTestId(testIds.slosPage.sli(UID));
+      await sli.waitFor();
+      expect(await sli.textContent()).toBe(panelSli);
+      expect(`${await host.byTestId(testIds.slosPage.budget(UID)).textContent()} budget left`).toBe(panelBudget);
     });
   });
 
