@@ -1,29 +1,45 @@
 /**
- * Provisioned dashboards, read like Grafana's file provider reads them: the provider file
- * provisioning/dashboards/dashboards.yaml names a folder and a path inside the container
- * (/etc/grafana/provisioning/...), which the host maps to its local provisioning folder.
+ * Dashboards: the provisioned ones, read like Grafana's file provider reads them (the provider
+ * file provisioning/dashboards/dashboards.yaml names a folder and a path inside the container,
+ * /etc/grafana/provisioning/..., which the host maps to its local provisioning folder), and the
+ * ones saved through `POST /api/dashboards/db`, in memory beside them, with Grafana's rules: the
+ * folder decides who may save, a save must carry the version it read (412 version-mismatch), and
+ * a provisioned dashboard is not saved unless its provider allows UI updates. The library panels a
+ * dashboard uses are connected to it (see libraryElements.ts), so Grafana keeps them.
  */
+import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import YAML from 'yaml';
 
 import { type Folder, type FolderStore, GENERAL_FOLDER_TITLE, folderUrl, slugify } from './folders';
-import { type ApiRoute, fail, ok } from './routes';
-import { type JsonObject, arrayAt, isRecord, recordAt, stringAt } from './json';
+import { type ApiResponse, type ApiRoute, fail, ok } from './routes';
+import { type JsonObject, arrayAt, booleanAt, isRecord, numberAt, recordAt, stringAt } from './json';
+import { type HostUser, accessDenied } from './users';
 
 /** Where docker-compose mounts the provisioning folder in the Grafana container. */
 const CONTAINER_PROVISIONING = '/etc/grafana/provisioning';
 
-export interface ProvisionedDashboard {
+export interface HostDashboard {
   id: number;
   uid: string;
   title: string;
   folder: Folder | undefined;
-  /** The file name relative to the provider path, Grafana's provisionedExternalId. */
-  file: string;
+  /** Set for a dashboard of a file provider. */
+  provisioned?: {
+    /** The file name relative to the provider path, Grafana's provisionedExternalId. */
+    file: string;
+    /** The provider's allowUiUpdates: whether the API may save the dashboard. */
+    allowUiUpdates: boolean;
+  };
   dashboard: JsonObject;
   tags: string[];
   libraryPanelUids: string[];
+  version: number;
+  created: string;
+  updated: string;
+  createdBy: string;
+  updatedBy: string;
 }
 
 function jsonFiles(folder: string): string[] {
@@ -47,6 +63,10 @@ function libraryPanelUids(panels: unknown[]): string[] {
   });
 }
 
+function tagsOf(dashboard: JsonObject): string[] {
+  return (arrayAt(dashboard, 'tags') ?? []).filter((tag): tag is string => typeof tag === 'string');
+}
+
 function providerFolder(folders: FolderStore, provider: JsonObject, now: number): Folder | undefined {
   const title = stringAt(provider, 'folder') ?? '';
   const uid = stringAt(provider, 'folderUid') ?? (title ? slugify(title) : '');
@@ -65,14 +85,15 @@ function providerFolder(folders: FolderStore, provider: JsonObject, now: number)
   );
 }
 
-export function readDashboards(provisioningDir: string, folders: FolderStore, now: number): ProvisionedDashboard[] {
+export function readDashboards(provisioningDir: string, folders: FolderStore, now: number): HostDashboard[] {
   const providerFile = path.join(provisioningDir, 'dashboards', 'dashboards.yaml');
   if (!fs.existsSync(providerFile)) {
     return [];
   }
   const document: unknown = YAML.parse(fs.readFileSync(providerFile, 'utf8'));
   const providers = (isRecord(document) ? arrayAt(document, 'providers') : undefined) ?? [];
-  const dashboards: ProvisionedDashboard[] = [];
+  const dashboards: HostDashboard[] = [];
+  const time = new Date(now).toISOString();
   for (const provider of providers
     .filter(isRecord)
     .filter((candidate) => (stringAt(candidate, 'type') ?? 'file') === 'file')) {
@@ -81,6 +102,7 @@ export function readDashboards(provisioningDir: string, folders: FolderStore, no
       ? path.join(provisioningDir, configured.slice(CONTAINER_PROVISIONING.length))
       : configured;
     const folder = providerFolder(folders, provider, now);
+    const allowUiUpdates = booleanAt(provider, 'allowUiUpdates') ?? false;
     for (const file of jsonFiles(local)) {
       const dashboard: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
       if (!isRecord(dashboard)) {
@@ -92,21 +114,26 @@ export function readDashboards(provisioningDir: string, folders: FolderStore, no
         uid: stringAt(dashboard, 'uid') ?? slugify(path.basename(file, '.json')),
         title,
         folder,
-        file: path.relative(local, file),
+        provisioned: { file: path.relative(local, file), allowUiUpdates },
         dashboard,
-        tags: (arrayAt(dashboard, 'tags') ?? []).filter((tag): tag is string => typeof tag === 'string'),
+        tags: tagsOf(dashboard),
         libraryPanelUids: libraryPanelUids(arrayAt(dashboard, 'panels') ?? []),
+        version: 1,
+        created: time,
+        updated: time,
+        createdBy: 'Anonymous',
+        updatedBy: 'Anonymous',
       });
     }
   }
   return dashboards;
 }
 
-function url(dashboard: ProvisionedDashboard): string {
+function url(dashboard: HostDashboard): string {
   return `/d/${dashboard.uid}/${slugify(dashboard.title)}`;
 }
 
-function searchHit(dashboard: ProvisionedDashboard): JsonObject {
+function searchHit(dashboard: HostDashboard): JsonObject {
   const folder = dashboard.folder;
   return {
     id: dashboard.id,
@@ -149,11 +176,93 @@ function folderHit(folder: Folder): JsonObject {
   };
 }
 
-export function dashboardRoutes(
-  dashboards: ProvisionedDashboard[],
+/** Grafana's dashboard errors carry a status besides the message (DashboardErr.Body). */
+function failWithStatus(status: number, message: string, reason: string): ApiResponse {
+  return { status, body: { message, status: reason } };
+}
+
+function uidProblem(uid: string): string | undefined {
+  if (!/^[a-zA-Z0-9_-]*$/.test(uid)) {
+    return 'uid contains illegal characters';
+  }
+  return uid.length > 40 ? 'uid too long, max 40 characters' : undefined;
+}
+
+/**
+ * `POST /api/dashboards/db` (SaveDashboardCommand), in the order Grafana checks: the title, the
+ * folder, the uid, the version read (unless `overwrite`), the user's permission in the old and the
+ * new folder, and last whether a file provisions the dashboard.
+ */
+function saveDashboard(
+  dashboards: HostDashboard[],
   folders: FolderStore,
-  startedAt: number
-): ApiRoute[] {
+  command: JsonObject,
+  user: HostUser,
+  now: number
+): ApiResponse {
+  const model = recordAt(command, 'dashboard') ?? {};
+  const title = (stringAt(model, 'title') ?? '').trim();
+  if (title === '') {
+    return failWithStatus(400, 'Dashboard title cannot be empty', 'empty-name');
+  }
+  if ((stringAt(command, 'message') ?? '').length > 500) {
+    return fail(400, 'message too long, max 500 characters');
+  }
+  const folderUid = stringAt(command, 'folderUid') ?? '';
+  const folder = folderUid === '' ? undefined : folders.get(folderUid);
+  if (folderUid !== '' && !folder) {
+    return fail(400, 'folder not found');
+  }
+  const uid = stringAt(model, 'uid') || crypto.randomBytes(7).toString('hex');
+  const problem = uidProblem(uid);
+  if (problem) {
+    return fail(400, problem);
+  }
+  const existing = dashboards.find((dashboard) => dashboard.uid === uid);
+  const id = numberAt(model, 'id');
+  if (!existing && id !== undefined && id > 0) {
+    return failWithStatus(404, 'Dashboard not found', 'not-found');
+  }
+  if (existing && booleanAt(command, 'overwrite') !== true && numberAt(model, 'version') !== existing.version) {
+    return failWithStatus(412, 'The dashboard has been changed by someone else', 'version-mismatch');
+  }
+  if (!folders.canEdit(user, folderUid) || (existing && !folders.canEdit(user, existing.folder?.uid ?? ''))) {
+    return fail(403, 'Access denied to save dashboard');
+  }
+  if (existing?.provisioned && !existing.provisioned.allowUiUpdates) {
+    return fail(400, 'Cannot save provisioned dashboard');
+  }
+  const time = new Date(now).toISOString();
+  const version = existing ? existing.version + 1 : 1;
+  const savedId = existing?.id ?? folders.takeId();
+  const saved: HostDashboard = {
+    id: savedId,
+    uid,
+    title,
+    folder,
+    provisioned: existing?.provisioned,
+    dashboard: { ...model, id: savedId, uid, title, version },
+    tags: tagsOf(model),
+    libraryPanelUids: libraryPanelUids(arrayAt(model, 'panels') ?? []),
+    version,
+    created: existing?.created ?? time,
+    updated: time,
+    createdBy: existing?.createdBy ?? user.login,
+    updatedBy: user.login,
+  };
+  if (existing) {
+    dashboards.splice(dashboards.indexOf(existing), 1, saved);
+  } else {
+    dashboards.push(saved);
+  }
+  return ok({ id: saved.id, uid, url: url(saved), status: 'success', version, slug: slugify(title), title, folderUid });
+}
+
+/**
+ * The dashboard API over `dashboards`, which POST changes in place: the library element routes
+ * read the same list for their connections.
+ */
+export function dashboardRoutes(dashboards: HostDashboard[], folders: FolderStore): ApiRoute[] {
   return [
     {
       method: 'GET',
@@ -161,13 +270,12 @@ export function dashboardRoutes(
       handle: ({ params, user }) => {
         const found = dashboards.find((dashboard) => dashboard.uid === params.uid);
         if (!found) {
-          return fail(404, 'Dashboard not found');
+          return failWithStatus(404, 'Dashboard not found', 'not-found');
         }
         const folder = found.folder;
         const canEdit = folders.canEdit(user, folder?.uid ?? '');
-        const time = new Date(startedAt).toISOString();
         return ok({
-          dashboard: { ...found.dashboard, id: found.id, uid: found.uid, version: 1 },
+          dashboard: { ...found.dashboard, id: found.id, uid: found.uid, version: found.version },
           meta: {
             type: 'db',
             canSave: canEdit,
@@ -178,22 +286,30 @@ export function dashboardRoutes(
             slug: slugify(found.title),
             url: url(found),
             expires: '0001-01-01T00:00:00Z',
-            created: time,
-            updated: time,
-            updatedBy: 'Anonymous',
-            createdBy: 'Anonymous',
-            version: 1,
+            created: found.created,
+            updated: found.updated,
+            updatedBy: found.updatedBy,
+            createdBy: found.createdBy,
+            version: found.version,
             hasAcl: false,
             isFolder: false,
             folderId: folder?.id ?? 0,
             folderUid: folder?.uid ?? '',
             folderTitle: folder?.title ?? GENERAL_FOLDER_TITLE,
             folderUrl: folder ? folderUrl(folder) : '',
-            provisioned: true,
-            provisionedExternalId: found.file,
+            provisioned: found.provisioned !== undefined,
+            provisionedExternalId: found.provisioned?.file ?? '',
           },
         });
       },
+    },
+    {
+      method: 'POST',
+      specPath: '/dashboards/db',
+      handle: ({ body, user, now }) =>
+        user.orgRole === 'Viewer'
+          ? accessDenied('dashboards:create')
+          : saveDashboard(dashboards, folders, isRecord(body) ? body : {}, user, now),
     },
     {
       method: 'GET',

@@ -106,7 +106,7 @@ export async function createHostServer(options: HostServerOptions): Promise<Host
     ...datasourceRoutes(datasources),
     dsQueryRoute(datasources),
     ...folderRoutes(folders),
-    ...dashboardRoutes(dashboards, folders, startedAt),
+    ...dashboardRoutes(dashboards, folders),
     ...libraryElementRoutes(folders, dashboards, seed, startedAt),
     ...rulerRoutes(folders),
     ...pluginSettingsRoutes(readAppSettingsState(provisioningDir), distDir),

@@ -6,7 +6,7 @@
 import crypto from 'crypto';
 import fs from 'fs';
 
-import type { ProvisionedDashboard } from './dashboards';
+import type { HostDashboard } from './dashboards';
 import { type FolderStore, GENERAL_FOLDER_TITLE } from './folders';
 import { type ApiRoute, type ApiResponse, fail, ok } from './routes';
 import { type JsonObject, cloneJson, isRecord, numberAt, recordAt, stringAt } from './json';
@@ -95,7 +95,8 @@ function compareNames(a: LibraryElement, b: LibraryElement): number {
 
 export function libraryElementRoutes(
   folders: FolderStore,
-  dashboards: ProvisionedDashboard[],
+  /** Provisioned and saved dashboards; a library panel they use is connected to them. */
+  dashboards: HostDashboard[],
   seed: LibraryElementSeed[],
   startedAt: number
 ): ApiRoute[] {
