@@ -151,6 +151,8 @@ export const testIds = {
       sli: 'data-testid nines-sli-preview-sli',
       events: 'data-testid nines-sli-preview-events',
       coverage: 'data-testid nines-sli-preview-coverage',
+      /** A query that answered no samples while the other did; `refId` is good, bad or total. */
+      silent: (refId: string) => `data-testid nines-sli-preview-silent-${refId}`,
     },
   },
   import: {
