@@ -1,5 +1,6 @@
 import { ratioSlo } from '../spec/testing';
-import { previewFigures, previewModel, previewSlo, previewTimeRange } from './sliPreview';
+import { FieldType, LoadingState, toDataFrame, type PanelData } from '@grafana/data';
+import { previewFigures, previewModel, previewSlo, previewTimeRange, silentQueries } from './sliPreview';
 
 describe('the SLI preview', () => {
   it("evaluates the SLO's SLI and target over the preview range, counting occurrences, without alert tiers", () => {
@@ -44,5 +45,26 @@ describe('the SLI preview', () => {
       bad: null,
       total: 0,
     });
+  });
+
+  it('names the queries that answered no samples while the others did', () => {
+    const frame = (refId: string, values: number[]) =>
+      toDataFrame({
+        refId,
+        fields: [
+          { name: 'Time', type: FieldType.time, values: values.map((_, index) => index * 60_000) },
+          { name: 'Value', type: FieldType.number, values },
+        ],
+      });
+    const data = (series: PanelData['series']): PanelData => ({
+      state: LoadingState.Done,
+      series,
+      timeRange: previewTimeRange('24h', 'UTC', 86_400_000),
+    });
+    expect(silentQueries(data([frame('total', [5, 6])]), ['bad', 'total'])).toEqual(['bad']);
+    expect(silentQueries(data([frame('bad', []), frame('total', [5])]), ['bad', 'total'])).toEqual(['bad']);
+    expect(silentQueries(data([frame('bad', [1]), frame('total', [5])]), ['bad', 'total'])).toEqual([]);
+    // No samples at all is "No data", not a query to point at.
+    expect(silentQueries(data([]), ['bad', 'total'])).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * The SLI editor's live preview: the SLO's queries over the last 24 hours or 7 days, evaluated as
  * the panel evaluates them with the SLO window set to that range.
  */
-import type { TimeRange } from '@grafana/data';
+import type { PanelData, TimeRange } from '@grafana/data';
 import type { EventCounts } from '../engine';
 import { sloToLibraryPanel } from '../spec/libraryPanel';
 import type { SloPanelModel } from '../spec/libraryPanelModel';
@@ -48,4 +48,14 @@ const finite = (value: number | null): number | null => (value !== null && Numbe
 /** The numbers the preview shows, null where a number would not be finite (never NaN or Infinity on screen). */
 export function previewFigures(events: EventCounts, sli: number | null): PreviewFigures {
   return { sli: finite(sli), good: finite(events.good), bad: finite(events.bad), total: finite(events.total) };
+}
+
+/**
+ * The refIds of the queries that answered no samples while the others did. A condition or bucket
+ * that matches no series counts 0 events, which looks like a number, not like a mistake.
+ */
+export function silentQueries(data: PanelData, refIds: readonly string[]): string[] {
+  const answered = new Set(data.series.filter((frame) => frame.length > 0).map((frame) => frame.refId));
+  const silent = refIds.filter((refId) => !answered.has(refId));
+  return silent.length < refIds.length ? silent : [];
 }

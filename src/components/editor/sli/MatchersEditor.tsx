@@ -46,6 +46,7 @@ export function MatchersEditor({ list, label, description, rowName, matchers, on
               <div key={index}>
                 <div className={styles.row}>
                   <Input
+                    className={styles.text}
                     aria-label={`${name} label`}
                     placeholder="label"
                     value={matcher.name}
@@ -53,6 +54,7 @@ export function MatchersEditor({ list, label, description, rowName, matchers, on
                     onChange={(event) => update(index, { name: event.currentTarget.value.trim() })}
                   />
                   <RadioButtonGroup
+                    className={styles.op}
                     aria-label={`${name} operator`}
                     size="sm"
                     options={OPS}
@@ -61,6 +63,7 @@ export function MatchersEditor({ list, label, description, rowName, matchers, on
                     onChange={(op) => update(index, { op })}
                   />
                   <Input
+                    className={styles.text}
                     aria-label={`${name} value`}
                     placeholder="value"
                     value={matcher.value}
@@ -101,5 +104,8 @@ export function MatchersEditor({ list, label, description, rowName, matchers, on
 const getStyles = (theme: GrafanaTheme2) => ({
   rows: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
   row: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1) }),
+  // The operators keep their width; the label and value share the rest.
+  op: css({ flexShrink: 0 }),
+  text: css({ flex: 1, minWidth: 0 }),
   message: css({ whiteSpace: 'pre-line' }),
 });

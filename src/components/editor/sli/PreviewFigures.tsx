@@ -16,15 +16,23 @@ export interface PreviewFiguresProps {
   target: number;
   /** "the last 24 hours" */
   rangeWords: string;
+  /** refIds of the queries that answered no samples while the others did. */
+  silentRefIds: string[];
   timeZone: string;
   width: number;
 }
 
 const NO_VALUE = '–';
+const QUERY_WORDS: Record<string, string> = {
+  good: 'good events query',
+  bad: 'bad events query',
+  total: 'total events query',
+};
 const count = (value: number | null) => (value === null ? NO_VALUE : formatEvents(value));
 
 /** The SLI over the preview range, its event counts, and its trend against the objective. */
-export function PreviewFigures({ evaluation, partial, target, rangeWords, timeZone, width }: PreviewFiguresProps) {
+export function PreviewFigures(props: PreviewFiguresProps) {
+  const { evaluation, partial, target, rangeWords, silentRefIds, timeZone, width } = props;
   const styles = useStyles2(getStyles);
   const chartHeight = useTheme2().spacing.gridSize * 28;
   const figures = previewFigures(evaluation.events, evaluation.sli);
@@ -45,6 +53,12 @@ export function PreviewFigures({ evaluation, partial, target, rangeWords, timeZo
         <dt>Total events</dt>
         <dd>{count(figures.total)}</dd>
       </dl>
+      {silentRefIds.map((refId) => (
+        <div key={refId} className={styles.secondary} data-testid={testIds.sliStep.preview.silent(refId)}>
+          The {QUERY_WORDS[refId] ?? `query ${refId}`} returned no samples over {rangeWords}: there were none of its
+          events, or it matches no series.
+        </div>
+      ))}
       {partial && (
         <div className={styles.secondary} data-testid={testIds.sliStep.preview.coverage}>
           The queries returned samples for {formatPercent(partial.coverage, 0)} of {rangeWords}.

@@ -40,6 +40,7 @@ describe('the SLI preview', () => {
     expect(screen.getByTestId(ids.events)).toHaveTextContent('Good events23,640Bad events360Total events24,000');
     expect(screen.getByTestId(testIds.trend.container)).toBeInTheDocument();
     expect(screen.queryByTestId(ids.coverage)).not.toBeInTheDocument();
+    expect(screen.queryByTestId(ids.silent('good'))).not.toBeInTheDocument();
 
     const [request] = datasource.requests;
     expect(request.range.to.valueOf() - request.range.from.valueOf()).toBe(24 * HOUR);
@@ -71,6 +72,17 @@ describe('the SLI preview', () => {
       'The queries returned samples for 25% of the last 24 hours.'
     );
     expect(screen.getByTestId(ids.events)).toHaveTextContent('Total events6,000');
+  });
+
+  it('points at a query that answered no samples while the other did', async () => {
+    const counts = hourlyCounts(1000, 0);
+    installDatasource(new FakeDatasource('prom', 'prometheus', (request) => ({ data: counts(request).data.slice(1) })));
+    render(<SliPreview slo={hourlySlo()} />);
+
+    expect(await screen.findByTestId(ids.silent('good'))).toHaveTextContent(
+      'The good events query returned no samples over the last 24 hours'
+    );
+    expect(screen.getByTestId(ids.sli)).toHaveTextContent('0.00%');
   });
 
   it("shows the datasource's error in its words", async () => {

@@ -3,7 +3,7 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { LoadingPlaceholder, RadioButtonGroup, Text, useStyles2 } from '@grafana/ui';
 import { panelState, type PanelState } from '../../../panels/slo/panelState';
-import type { PreviewRange } from '../../../query/sliPreview';
+import { silentQueries, type PreviewRange } from '../../../query/sliPreview';
 import { describeSliError } from '../../../spec/sliFieldErrors';
 import type { SloSpec } from '../../../spec/types';
 import { PanelStateMessage } from '../../slo/PanelStateMessage';
@@ -78,6 +78,10 @@ export function SliPreview({ slo }: { slo: SloSpec }) {
               partial={state.partial}
               target={shown.model.options.objective.target}
               rangeWords={rangeWords}
+              silentRefIds={silentQueries(
+                shown.data,
+                shown.model.targets.map((target) => target.refId)
+              )}
               timeZone={shown.timeZone}
               width={width}
             />
