@@ -88,11 +88,21 @@ describe('switchMode', () => {
 
   it('brings a builder back as the user left it', () => {
     const ratio = ratioSlo();
-    const remembered = remember({}, ratio.sli.source);
+    const remembered = remember({}, ratio.sli);
     const raw = { ...ratio, sli: { ...ratio.sli, valueKind: 'increment' as const, source: rawSlo().sli.source } };
     const sli = switchMode(raw, 'prometheusRatio', remembered);
     expect(sli.source).toBe(ratio.sli.source);
     expect(sli.valueKind).toBe('counter');
+  });
+
+  it('brings a ratio back with the event kind of its condition after latency mode counted good events', () => {
+    const ratio = ratioSlo();
+    expect(ratio.sli.eventKind).toBe('bad');
+    const remembered = remember({}, ratio.sli);
+    const latency = switchMode(ratio, 'prometheusLatency', remembered);
+    expect(latency.eventKind).toBe('good');
+    const back = switchMode({ ...ratio, sli: latency }, 'prometheusRatio', remember(remembered, latency));
+    expect(back).toEqual(ratio.sli);
   });
 
   it('moves from ratio to latency with the metric and matchers, counting good events', () => {

@@ -25,6 +25,11 @@ export type BuilderMode = Exclude<SliMode, 'raw'>;
 /** The last source of each mode the user had, so that switching back restores it. */
 export type RememberedSources = {
   prometheusRatio?: PrometheusRatioSource;
+  /**
+   * Whether the ratio's condition tells good or bad events: it belongs with the condition, and
+   * latency mode sets good, which would silently turn code=~"5.." into the good events.
+   */
+  ratioEventKind?: Sli['eventKind'];
   prometheusLatency?: PrometheusLatencySource;
   raw?: RawSource;
 };
@@ -102,10 +107,10 @@ export function emptyBuilder(
 }
 
 /** `remembered` with the SLI's current source added under its mode. */
-export function remember(remembered: RememberedSources, source: SliSource): RememberedSources {
+export function remember(remembered: RememberedSources, { source, eventKind }: Sli): RememberedSources {
   switch (source.kind) {
     case 'prometheusRatio':
-      return { ...remembered, prometheusRatio: source };
+      return { ...remembered, prometheusRatio: source, ratioEventKind: eventKind };
     case 'prometheusLatency':
       return { ...remembered, prometheusLatency: source };
     case 'raw':
@@ -116,7 +121,8 @@ export function remember(remembered: RememberedSources, source: SliSource): Reme
 /**
  * The SLI in another mode. Raw mode starts from the builder's queries (or the raw queries the user
  * had, or empty ones); a builder comes back as the user left it, or new with the metric and
- * matchers of the other builder. Builders read counters; a latency SLI counts good events.
+ * matchers of the other builder. Builders read counters; a latency SLI counts good events, and a
+ * ratio comes back with the event kind of its condition.
  */
 export function switchMode(slo: SloSpec, mode: SliMode, remembered: RememberedSources): Sli {
   const { sli } = slo;
@@ -130,8 +136,13 @@ export function switchMode(slo: SloSpec, mode: SliMode, remembered: RememberedSo
     }
     return { ...sli, source: remembered.raw ?? emptyRaw(sli.datasource.type) };
   }
-  const source = remembered[mode] ?? emptyBuilder(mode, sli.source);
-  return { ...sli, valueKind: 'counter', eventKind: mode === 'prometheusLatency' ? 'good' : sli.eventKind, source };
+  if (mode === 'prometheusLatency') {
+    const source = remembered.prometheusLatency ?? emptyBuilder(mode, sli.source);
+    return { ...sli, valueKind: 'counter', eventKind: 'good', source };
+  }
+  const source = remembered.prometheusRatio ?? emptyBuilder(mode, sli.source);
+  const eventKind = (remembered.prometheusRatio && remembered.ratioEventKind) || sli.eventKind;
+  return { ...sli, valueKind: 'counter', eventKind, source };
 }
 
 /**

@@ -52,11 +52,11 @@ export function SliStep({ slo, onChange, errors }: SliStepProps) {
   const otherErrors = unplacedErrors(errors, source.kind);
 
   const setMode = (mode: SliMode) => {
-    remembered.current = remember(remembered.current, source);
+    remembered.current = remember(remembered.current, sli);
     onChange(switchMode(slo, mode, remembered.current));
   };
   const setDatasource = (datasource: DataSourceRef) => {
-    const kept = remember(remembered.current, source);
+    const kept = remember(remembered.current, sli);
     // Raw queries are in the query model of the datasource they were written for.
     remembered.current = datasource.type === sli.datasource.type ? kept : { ...kept, raw: undefined };
     onChange(withDatasource(slo, datasource));

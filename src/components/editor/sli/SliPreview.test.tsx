@@ -128,6 +128,13 @@ describe('the SLI preview', () => {
     expect(datasource.requests).toHaveLength(0);
   });
 
+  it('asks for a datasource first', () => {
+    installDatasource(new FakeDatasource('prom', 'prometheus', hourlyCounts(1000, 15)));
+    render(<SliPreview slo={newSloSpec()} />);
+
+    expect(screen.getByTestId(ids.waiting)).toHaveTextContent('Datasource: choose one.');
+  });
+
   it('runs the queries once the edits have settled, not once per key', async () => {
     const datasource = new FakeDatasource('prometheus-main', 'prometheus', () => ({ data: [] }));
     installDatasource(datasource);

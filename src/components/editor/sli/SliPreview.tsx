@@ -61,7 +61,7 @@ export function SliPreview({ slo }: { slo: SloSpec }) {
             tone="info"
             icon="info-circle"
             title="The preview runs the queries once the SLI is complete"
-            detail={describeSliError(run.problem)}
+            detail={slo.sli.datasource.uid === '' ? 'Datasource: choose one.' : describeSliError(run.problem)}
           />
         </div>
       )}
