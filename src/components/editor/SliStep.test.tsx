@@ -73,6 +73,24 @@ describe('the SLI step', () => {
     });
   });
 
+  it("keeps each matcher row's operator its own: rows' radios do not form one group", async () => {
+    installDatasource(new FakeDatasource('prom', 'prometheus', noData));
+    await renderSliStep(newPrometheusSlo());
+
+    addMatcher('matchers', 'Matcher 1', 'job', '!=', 'batch');
+    addMatcher('matchers', 'Matcher 2', 'env', '=~', 'prod|staging');
+
+    const rows = screen.getByTestId(ids.matchers('matchers'));
+    const checked = (row: string) =>
+      within(within(rows).getByLabelText(`${row} operator`)).getByLabelText<HTMLInputElement>;
+    expect(checked('Matcher 1')('!=').checked).toBe(true);
+    expect(checked('Matcher 2')('=~').checked).toBe(true);
+    const names = [...rows.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')].map(
+      (radio) => radio.name
+    );
+    expect(new Set(names).size).toBe(2);
+  });
+
   it('removes a matcher row', async () => {
     installDatasource(new FakeDatasource('prometheus-main', 'prometheus', noData));
     const { lastSli } = await renderSliStep(ratioSlo());

@@ -1,7 +1,8 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2, SelectableValue } from '@grafana/data';
-import { Button, Field, FieldValidationMessage, IconButton, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import { Button, FieldValidationMessage, IconButton, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import { FieldGroup } from '../FieldGroup';
 import { errorAt, errorExactlyAt } from '../../../spec/sliFieldErrors';
 import type { LabelMatcher, MatchOp, SpecError } from '../../../spec/types';
 import { testIds } from '../../testIds';
@@ -34,70 +35,68 @@ export function MatchersEditor({ list, label, description, rowName, matchers, on
     onChange(matchers.map((matcher, i) => (i === index ? { ...matcher, ...patch } : matcher)));
 
   return (
-    <Field label={label} description={description} invalid={listError !== undefined} error={listError}>
-      {/* A fragment: Field gives its child element `invalid`, which a div does not take. */}
-      <>
-        <div className={styles.rows} data-testid={testIds.sliStep.matchers(list)}>
-          {matchers.map((matcher, index) => {
-            const rowPath = `${path}[${index}]`;
-            const rowError = errorAt(errors, rowPath);
-            const name = `${rowName} ${index + 1}`;
-            return (
-              <div key={index}>
-                <div className={styles.row}>
-                  <Input
-                    className={styles.text}
-                    aria-label={`${name} label`}
-                    placeholder="label"
-                    value={matcher.name}
-                    invalid={errorAt(errors, `${rowPath}.name`) !== undefined}
-                    onChange={(event) => update(index, { name: event.currentTarget.value.trim() })}
-                  />
-                  <RadioButtonGroup
-                    className={styles.op}
-                    aria-label={`${name} operator`}
-                    size="sm"
-                    options={OPS}
-                    value={matcher.op}
-                    invalid={errorAt(errors, `${rowPath}.op`) !== undefined}
-                    onChange={(op) => update(index, { op })}
-                  />
-                  <Input
-                    className={styles.text}
-                    aria-label={`${name} value`}
-                    placeholder="value"
-                    value={matcher.value}
-                    invalid={errorAt(errors, `${rowPath}.value`) !== undefined}
-                    onChange={(event) => update(index, { value: event.currentTarget.value })}
-                  />
-                  <IconButton
-                    name="trash-alt"
-                    tooltip={`Remove ${name.toLowerCase()}`}
-                    onClick={() => onChange(matchers.filter((_, i) => i !== index))}
-                  />
-                </div>
-                {rowError !== undefined && (
-                  <div data-testid={testIds.sliStep.matcherError(list, index)}>
-                    <FieldValidationMessage className={styles.message}>{rowError}</FieldValidationMessage>
-                  </div>
-                )}
+    // A group, not a Field: a Field would give each row's operator radios one shared name.
+    <FieldGroup label={label} description={description} error={listError}>
+      <div className={styles.rows} data-testid={testIds.sliStep.matchers(list)}>
+        {matchers.map((matcher, index) => {
+          const rowPath = `${path}[${index}]`;
+          const rowError = errorAt(errors, rowPath);
+          const name = `${rowName} ${index + 1}`;
+          return (
+            <div key={index}>
+              <div className={styles.row}>
+                <Input
+                  className={styles.text}
+                  aria-label={`${name} label`}
+                  placeholder="label"
+                  value={matcher.name}
+                  invalid={errorAt(errors, `${rowPath}.name`) !== undefined}
+                  onChange={(event) => update(index, { name: event.currentTarget.value.trim() })}
+                />
+                <RadioButtonGroup
+                  className={styles.op}
+                  aria-label={`${name} operator`}
+                  size="sm"
+                  options={OPS}
+                  value={matcher.op}
+                  invalid={errorAt(errors, `${rowPath}.op`) !== undefined}
+                  onChange={(op) => update(index, { op })}
+                />
+                <Input
+                  className={styles.text}
+                  aria-label={`${name} value`}
+                  placeholder="value"
+                  value={matcher.value}
+                  invalid={errorAt(errors, `${rowPath}.value`) !== undefined}
+                  onChange={(event) => update(index, { value: event.currentTarget.value })}
+                />
+                <IconButton
+                  name="trash-alt"
+                  tooltip={`Remove ${name.toLowerCase()}`}
+                  onClick={() => onChange(matchers.filter((_, i) => i !== index))}
+                />
               </div>
-            );
-          })}
-          <div>
-            <Button
-              size="sm"
-              variant="secondary"
-              icon="plus"
-              data-testid={testIds.sliStep.addMatcher(list)}
-              onClick={() => onChange([...matchers, { name: '', op: '=', value: '' }])}
-            >
-              Add {rowName.toLowerCase()}
-            </Button>
-          </div>
+              {rowError !== undefined && (
+                <div data-testid={testIds.sliStep.matcherError(list, index)}>
+                  <FieldValidationMessage className={styles.message}>{rowError}</FieldValidationMessage>
+                </div>
+              )}
+            </div>
+          );
+        })}
+        <div>
+          <Button
+            size="sm"
+            variant="secondary"
+            icon="plus"
+            data-testid={testIds.sliStep.addMatcher(list)}
+            onClick={() => onChange([...matchers, { name: '', op: '=', value: '' }])}
+          >
+            Add {rowName.toLowerCase()}
+          </Button>
         </div>
-      </>
-    </Field>
+      </div>
+    </FieldGroup>
   );
 }
 
