@@ -1,8 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { OrgRole } from '@grafana/data';
-import { config, type BackendSrvRequest } from '@grafana/runtime';
+import type { BackendSrvRequest } from '@grafana/runtime';
 import { testIds } from '../components/testIds';
 import { prefixRoute, ROUTES, sloPageUrl } from '../constants';
 import { libraryPanelToSlo } from '../spec/libraryPanel';
@@ -11,6 +10,7 @@ import { latencySlo, ratioSlo } from '../spec/testing';
 import type { SloSpec } from '../spec/types';
 import { installFakeGrafana, USERS, type FakeGrafana } from '../store/testing';
 import { FakeDatasource, installDatasource } from './testing/fakeDatasource';
+import { comboboxIn, pickOption, signIn, stubComboboxLayout } from './testing/formPages';
 import { renderApp, seedSlo } from './testing/renderApp';
 
 // Under jsdom, `yaml` resolves to its ESM browser build, which jest cannot load; Node's build is the same code.
@@ -38,32 +38,6 @@ if (!('canParse' in URL)) {
   Object.defineProperty(URL, 'canParse', { value: canParse, configurable: true });
 }
 
-// jsdom has no canvas: @grafana/ui's Combobox measures its options' text to size its menu.
-Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
-  configurable: true,
-  value: () => ({ font: '', measureText: (text: string) => ({ width: text.length * 7 }) }),
-});
-
-/** jsdom has no IntersectionObserver; @grafana/ui's select menus only watch their position with it. */
-class NoIntersections {
-  readonly root = null;
-  readonly rootMargin = '';
-  readonly thresholds = [];
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-  takeRecords() {
-    return [];
-  }
-}
-
-/** Signs the user in to the fake Grafana and to the boot data the app reads its permissions from. */
-function signIn(grafana: FakeGrafana, login: keyof typeof USERS) {
-  grafana.signIn(login);
-  config.bootData.user.orgRole = OrgRole[USERS[login].role];
-  config.bootData.user.permissions = undefined;
-}
-
 const inSlos = (slo: SloSpec): SloSpec => ({ ...slo, folderUid: 'slos' });
 const writes = (grafana: FakeGrafana) => grafana.calls.filter((call) => call.method !== 'GET');
 const storedSlo = (grafana: FakeGrafana, uid: string) => {
@@ -79,16 +53,11 @@ async function checkFile(text: string) {
   fireEvent.click(check);
 }
 
-const folderInput = () => within(screen.getByTestId(testIds.import.folder)).getByRole('combobox');
 const planRow = (uid: string) => screen.findByTestId(testIds.import.planRow(uid));
 
 describe('the import page', () => {
   beforeAll(() => import('./ImportPage'), 60_000);
-  beforeAll(() => {
-    if (!('IntersectionObserver' in window)) {
-      Object.defineProperty(window, 'IntersectionObserver', { value: NoIntersections, configurable: true });
-    }
-  });
+  beforeAll(stubComboboxLayout);
 
   let grafana: FakeGrafana;
   beforeEach(() => {
@@ -144,7 +113,7 @@ describe('the import page', () => {
       { ...latencySlo(), folderUid: '' },
     ];
     renderApp(PAGE);
-    await waitFor(() => expect(folderInput()).toHaveValue('SLOs'));
+    await waitFor(() => expect(comboboxIn(testIds.import.folder)).toHaveValue('SLOs'));
     await checkFile(slosToOpenSlo(slos));
     fireEvent.click(await screen.findByTestId(testIds.import.run));
 
@@ -163,10 +132,7 @@ describe('the import page', () => {
     await checkFile(slosToOpenSlo([{ ...ratioSlo(), folderUid: '' }]));
     expect(await planRow(ratioSlo().uid)).toHaveTextContent('New SLO in folder "General"');
 
-    // The Combobox's menu is a virtual list, which renders only the options that fit its height: jsdom lays nothing out.
-    jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(300);
-    fireEvent.keyDown(folderInput(), { key: 'ArrowDown' });
-    fireEvent.click(await screen.findByRole('option', { name: 'SLOs' }));
+    await pickOption(testIds.import.folder, 'SLOs');
     expect(screen.queryByTestId(testIds.import.plan)).toBeNull();
     fireEvent.click(screen.getByTestId(testIds.import.check));
 
