@@ -129,7 +129,13 @@ export function readOneOf<T extends string>(
 export function readStringMap(value: unknown, path: string, problems: Problems): Record<string, string> {
   const map: Record<string, string> = {};
   for (const [key, entry] of Object.entries(readRecord(value, path, problems, true))) {
-    map[key] = readString(entry, pathOf(path, key), problems);
+    // defineProperty: a key `__proto__` stays a key (and is then judged) instead of replacing the prototype.
+    Object.defineProperty(map, key, {
+      value: readString(entry, pathOf(path, key), problems),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return map;
 }

@@ -38,6 +38,15 @@ describe('validateSlo', () => {
     expect(errorsOf(slo)).toEqual([{ path: 'sli.datasource', message: 'must be an object, got "prometheus"' }]);
   });
 
+  it('judges a label named __proto__ from a file as a label, not as the object prototype', () => {
+    const input: unknown = JSON.parse(JSON.stringify(ratioSlo()).replace('"labels":{', '"labels":{"__proto__":"x",'));
+    const result = validateSlo(input);
+
+    expect(result.ok ? [] : result.errors).toEqual([
+      { path: 'labels.__proto__', message: 'label names must match [a-zA-Z_][a-zA-Z0-9_]* and not start with __' },
+    ]);
+  });
+
   it('names every problem of the details at once', () => {
     const errors = errorsAfter((slo) => {
       slo.uid = 'has spaces';
