@@ -1,6 +1,5 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { OrgRole } from '@grafana/data';
-import { config, type PluginPageProps } from '@grafana/runtime';
+import type { PluginPageProps } from '@grafana/runtime';
 import type * as Runtime from '@grafana/runtime';
 import type * as ReactModule from 'react';
 import { testIds } from '../components/testIds';
@@ -9,7 +8,8 @@ import { calm } from '../panels/slo/panelFixtures';
 import { installFakeGrafana, type FakeGrafana } from '../store/testing';
 import { FakeDatasource, framesFor, installDatasource } from './testing/fakeDatasource';
 import { renderApp, seedSlo } from './testing/renderApp';
-import { hourlySlo, installIntersectionObserver } from './testing/slosList';
+import { header, installBrowserGaps, signIn, signOut, UID } from './testing/sloPageActions';
+import { hourlySlo } from './testing/slosList';
 
 // Under jsdom, `yaml` resolves to its ESM browser build, which jest cannot load; Node's build is the same code.
 jest.mock('yaml', () =>
@@ -26,53 +26,13 @@ jest.mock('@grafana/runtime', () => {
   return { ...runtime, PluginPage };
 });
 
-// jsdom's URL lacks canParse, which @grafana/ui's links use (through sanitizeUrl).
-if (!('canParse' in URL)) {
-  const canParse = (url: string, base?: string) => {
-    try {
-      new URL(url, base);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  Object.defineProperty(URL, 'canParse', { value: canParse, configurable: true });
-}
-
-// jsdom has no canvas: @grafana/ui's Combobox measures its options' text to size its menu.
-Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
-  configurable: true,
-  value: () => ({ font: '', measureText: (text: string) => ({ width: text.length * 7 }) }),
-});
-
 configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(30_000);
-
-const UID = 'checkout-availability';
-const signedIn = { ...config.bootData.user };
-
-function signIn(grafana: FakeGrafana, role: 'editor' | 'viewer') {
-  grafana.signIn(role);
-  config.bootData.user = { ...signedIn, orgRole: role === 'editor' ? OrgRole.Editor : OrgRole.Viewer };
-}
-
-function header(): HTMLElement {
-  const element = document.querySelector('header');
-  if (!element) {
-    throw new Error('the page has no header');
-  }
-  return element;
-}
 
 /** The page's header once the SLO is loaded (Export is there for everyone). */
 async function actions(): Promise<HTMLElement> {
   await screen.findByTestId(testIds.sloPage.exportOpenSlo);
   return header();
-}
-
-async function openAddToDashboard(): Promise<HTMLElement> {
-  fireEvent.click(await screen.findByTestId(testIds.sloPage.addToDashboard));
-  return screen.findByTestId(testIds.addToDashboard.modal);
 }
 
 /** A Blob's text; jsdom's Blob has no text(). */
@@ -84,13 +44,9 @@ function textOf(blob: Blob): Promise<string> {
   });
 }
 
-function savedDashboards(grafana: FakeGrafana) {
-  return grafana.callsTo('POST', '/api/dashboards/db').map((call) => call.body);
-}
-
 describe('the SLO page: actions', () => {
   beforeAll(() => Promise.all([import('./SloPage'), import('./SlosPage')]), 60_000);
-  beforeAll(installIntersectionObserver);
+  beforeAll(installBrowserGaps);
 
   let grafana: FakeGrafana;
   beforeEach(() => {
@@ -98,9 +54,7 @@ describe('the SLO page: actions', () => {
     installDatasource(new FakeDatasource('prometheus', 'prometheus', framesFor(calm())));
     signIn(grafana, 'editor');
   });
-  afterEach(() => {
-    config.bootData.user = { ...signedIn };
-  });
+  afterEach(signOut);
 
   it('gives a Viewer no edit controls, only the export', async () => {
     signIn(grafana, 'viewer');
@@ -223,118 +177,6 @@ describe('the SLO page: actions', () => {
       expect(problem).toHaveTextContent(
         'You may not delete SLOs in folder "SLOs": ask an admin for Edit permission on it.'
       );
-    });
-  });
-
-  describe('adding to a dashboard', () => {
-    it("saves a new dashboard in the SLO's folder with the library panel, and links to it", async () => {
-      seedSlo(grafana, hourlySlo());
-      renderApp(sloPageUrl(UID));
-      const modal = await openAddToDashboard();
-
-      const title = within(modal).getByTestId(testIds.addToDashboard.title);
-      expect(title).toHaveValue('Checkout availability');
-      fireEvent.change(title, { target: { value: 'Checkout SLOs' } });
-      await waitFor(() => expect(within(modal).getByTestId(testIds.addToDashboard.submit)).toBeEnabled());
-      fireEvent.click(within(modal).getByTestId(testIds.addToDashboard.submit));
-
-      const added = await screen.findByTestId(testIds.addToDashboard.added);
-      const [body] = savedDashboards(grafana);
-      expect(body).toEqual({
-        dashboard: expect.objectContaining({
-          title: 'Checkout SLOs',
-          time: { from: 'now-30d', to: 'now' },
-          panels: [expect.objectContaining({ libraryPanel: { uid: UID, name: 'Checkout availability' } })],
-        }),
-        folderUid: 'slos',
-        overwrite: false,
-        message: 'Nines: add the SLO "Checkout availability"',
-      });
-      const saved = grafana.dashboards.find((dashboard) => dashboard.title === 'Checkout SLOs');
-      expect(within(added).getByRole('link', { name: 'Open "Checkout SLOs"' })).toHaveAttribute(
-        'href',
-        `/d/${saved?.uid}/checkout-slos`
-      );
-    });
-
-    it('appends the panel to a dashboard found by title', async () => {
-      seedSlo(grafana, hourlySlo());
-      grafana.addDashboard('service', 'Service overview', [], {
-        folderUid: 'slos',
-        model: { title: 'Service overview', panels: [{ id: 3, type: 'stat', gridPos: { x: 0, y: 0, w: 24, h: 4 } }] },
-      });
-      grafana.addDashboard('payments', 'Payments', [], { folderUid: 'slos' });
-      renderApp(sloPageUrl(UID));
-      const modal = await openAddToDashboard();
-
-      fireEvent.click(within(modal).getByLabelText('Existing dashboard'));
-      fireEvent.change(await within(modal).findByTestId(testIds.addToDashboard.search), {
-        target: { value: 'serv' },
-      });
-      await waitFor(() => {
-        const results = within(modal).getByTestId(testIds.addToDashboard.results);
-        expect(results).toHaveTextContent('Service overview');
-        expect(results).not.toHaveTextContent('Payments');
-      });
-      fireEvent.click(within(modal).getByLabelText(/^Service overview/));
-      fireEvent.click(within(modal).getByTestId(testIds.addToDashboard.submit));
-
-      const added = await screen.findByTestId(testIds.addToDashboard.added);
-      expect(savedDashboards(grafana)).toEqual([
-        {
-          dashboard: expect.objectContaining({
-            uid: 'service',
-            version: 1,
-            panels: [
-              { id: 3, type: 'stat', gridPos: { x: 0, y: 0, w: 24, h: 4 } },
-              {
-                id: 4,
-                type: 'nines-slo-panel',
-                title: 'Checkout availability',
-                gridPos: { x: 0, y: 4, w: 12, h: 8 },
-                libraryPanel: { uid: UID, name: 'Checkout availability' },
-              },
-            ],
-          }),
-          folderUid: 'slos',
-          overwrite: false,
-          message: 'Nines: add the SLO "Checkout availability"',
-        },
-      ]);
-      expect(grafana.callsTo('GET', '/api/search').at(-1)?.query.get('query')).toBe('serv');
-      expect(within(added).getByRole('link', { name: 'Open "Service overview"' })).toHaveAttribute(
-        'href',
-        '/d/service/service-overview'
-      );
-    });
-
-    it('explains that a provisioned dashboard cannot be saved', async () => {
-      seedSlo(grafana, hourlySlo());
-      grafana.addDashboard('demo', 'Demo', [], { folderUid: 'slos', provisioned: true });
-      renderApp(sloPageUrl(UID));
-      const modal = await openAddToDashboard();
-
-      fireEvent.click(within(modal).getByLabelText('Existing dashboard'));
-      fireEvent.click(await within(modal).findByLabelText(/^Demo/));
-      fireEvent.click(within(modal).getByTestId(testIds.addToDashboard.submit));
-
-      expect(await screen.findByTestId(testIds.addToDashboard.problem)).toHaveTextContent(
-        '"Demo" is provisioned from a file, and Grafana does not save changes to it.'
-      );
-      expect(grafana.dashboards[0].libraryPanelUids).toEqual([]);
-    });
-
-    it('shows a missing title at the field, sending nothing', async () => {
-      seedSlo(grafana, hourlySlo());
-      renderApp(sloPageUrl(UID));
-      const modal = await openAddToDashboard();
-
-      fireEvent.change(within(modal).getByTestId(testIds.addToDashboard.title), { target: { value: ' ' } });
-      await waitFor(() => expect(within(modal).getByTestId(testIds.addToDashboard.submit)).toBeEnabled());
-      fireEvent.click(within(modal).getByTestId(testIds.addToDashboard.submit));
-
-      expect(await within(modal).findByText('Title is required')).toBeInTheDocument();
-      expect(savedDashboards(grafana)).toEqual([]);
     });
   });
 });
