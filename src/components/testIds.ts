@@ -164,6 +164,8 @@ export const testIds = {
     file: 'data-testid nines-import-file',
     datasource: 'data-testid nines-import-datasource',
     folder: 'data-testid nines-import-folder',
+    /** Why no folder can be chosen: they could not be loaded, or the user may save in none. */
+    foldersError: 'data-testid nines-import-folders-error',
     check: 'data-testid nines-import-check',
     format: 'data-testid nines-import-format',
     errors: 'data-testid nines-import-errors',

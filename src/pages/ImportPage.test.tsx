@@ -215,6 +215,19 @@ describe('the import page', () => {
     await waitFor(() => expect(screen.getByTestId(testIds.import.yaml)).toHaveValue(text));
   });
 
+  it('says when the folders cannot be loaded, and offers them again on Retry', async () => {
+    grafana.outage = 503;
+    renderApp(PAGE);
+
+    expect(await screen.findByTestId(testIds.import.foldersError)).toHaveTextContent(
+      'Could not load the folders you may import into'
+    );
+    grafana.outage = undefined;
+    fireEvent.click(within(screen.getByTestId(testIds.import.foldersError)).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(comboboxIn(testIds.import.folder)).toHaveValue('General'));
+    expect(screen.queryByTestId(testIds.import.foldersError)).toBeNull();
+  });
+
   it('shows a viewer why there is no import form, and still offers the export', async () => {
     signIn(grafana, 'viewer');
     renderApp(PAGE);

@@ -2,7 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Alert, Text, useStyles2 } from '@grafana/ui';
+import { Alert, Button, Stack, Text, useStyles2 } from '@grafana/ui';
 import { ExportAll } from '../components/import/ExportAll';
 import { ImportForm } from '../components/import/ImportForm';
 import { useLoaded } from '../components/slos/useLoaded';
@@ -14,15 +14,34 @@ import { canWriteSlos, loadAppSettings } from '../store';
 function ImportPage() {
   const styles = useStyles2(getStyles);
   const mayWrite = canWriteSlos();
-  const { editableFolders } = useSloPermissions();
+  const folders = useSloPermissions();
   // A failed read of the settings only loses their defaults: the import works without them.
   const { result: settings } = useLoaded(loadAppSettings);
 
   return (
     <PluginPage>
       <div data-testid={testIds.import.container} className={styles.page}>
+        {mayWrite && folders.status === 'error' && (
+          <div data-testid={testIds.import.foldersError}>
+            <Alert severity="error" title="Could not load the folders you may import into">
+              <Stack direction="column" gap={1} alignItems="flex-start">
+                <Text element="p">{folders.error?.message ?? ''}</Text>
+                <Button variant="secondary" icon="sync" onClick={folders.retry}>
+                  Retry
+                </Button>
+              </Stack>
+            </Alert>
+          </div>
+        )}
+        {mayWrite && folders.status === 'loaded' && folders.editableFolders.length === 0 && (
+          <div data-testid={testIds.import.foldersError}>
+            <Alert severity="info" title="There is no folder you may save SLOs in">
+              <Text element="p">Ask an admin for Edit permission on a folder to import SLOs into it.</Text>
+            </Alert>
+          </div>
+        )}
         {mayWrite ? (
-          <ImportForm settings={settings?.ok ? settings.value : null} folders={editableFolders} />
+          <ImportForm settings={settings?.ok ? settings.value : null} folders={folders.editableFolders} />
         ) : (
           <div data-testid={testIds.import.viewerNotice}>
             <Alert severity="info" title="Importing SLOs needs edit permission">
