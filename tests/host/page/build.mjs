@@ -54,6 +54,12 @@ await copyFile(path.join(pageDir, 'index.html'), path.join(outDir, 'index.html')
 await cp(path.join(nodeModules, '@grafana/ui/dist/public/img/icons'), path.join(outDir, 'public/build/img/icons'), {
   recursive: true,
 });
+// Grafana serves a `spinner` icon (buttons while busy) that @grafana/ui's icons lack: a plain arc
+// of our own stands in, so that a busy button does not fail its request.
+await writeFile(
+  path.join(outDir, 'public/build/img/icons/unicons/spinner.svg'),
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2a10 10 0 1 0 10 10h-2a8 8 0 1 1-8-8z"/></svg>\n'
+);
 
 // GlobalStyles declares Inter and Roboto Mono under `${__grafana_public_path__}fonts/`. Neither is
 // installed here and nothing may be downloaded, so metric-stable system fonts stand in under the
