@@ -160,3 +160,38 @@ describe('saving dashboards', () => {
     expect(await editor('GET', '/api/dashboards/uid/never-saved')).toMatchObject({ status: 404 });
   });
 });
+
+describe('deleting dashboards', () => {
+  it('deletes a saved dashboard, which then is gone and no longer keeps its library panel', async () => {
+    await save(editor, { uid: 'to-delete', title: 'To delete', panels: [sloPanel(1)] });
+    expect(await connectionUids()).toContain('to-delete');
+
+    expect(await editor('DELETE', '/api/dashboards/uid/to-delete')).toEqual({
+      status: 200,
+      body: { title: 'To delete', message: 'Dashboard To delete deleted', uid: 'to-delete' },
+    });
+
+    expect(await viewer('GET', '/api/dashboards/uid/to-delete')).toMatchObject({ status: 404 });
+    expect((await viewer('GET', '/api/search?query=To%20delete')).body).toEqual([]);
+    expect(await connectionUids()).not.toContain('to-delete');
+    expect(await editor('DELETE', '/api/dashboards/uid/to-delete')).toEqual({
+      status: 404,
+      body: { message: 'Dashboard not found', status: 'not-found' },
+    });
+  });
+
+  it('refuses viewers, editors outside their folders, and provisioned dashboards', async () => {
+    await save(admin, { uid: 'platform-board', title: 'Platform board' }, 'platform');
+    await save(editor, { uid: 'slos-board', title: 'SLOs board' });
+
+    expect(await viewer('DELETE', '/api/dashboards/uid/slos-board')).toMatchObject({ status: 403 });
+    expect(await editor('DELETE', '/api/dashboards/uid/platform-board')).toMatchObject({ status: 403 });
+    expect(await admin('DELETE', '/api/dashboards/uid/service')).toEqual({
+      status: 400,
+      body: { message: 'provisioned dashboard cannot be deleted' },
+    });
+    expect(await admin('DELETE', '/api/dashboards/uid/platform-board')).toMatchObject({ status: 200 });
+    expect(await viewer('GET', '/api/dashboards/uid/slos-board')).toMatchObject({ status: 200 });
+    expect(await viewer('GET', '/api/dashboards/uid/service')).toMatchObject({ status: 200 });
+  });
+});

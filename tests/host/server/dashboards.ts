@@ -259,8 +259,28 @@ function saveDashboard(
 }
 
 /**
- * The dashboard API over `dashboards`, which POST changes in place: the library element routes
- * read the same list for their connections.
+ * `DELETE /api/dashboards/uid/:uid` in the order Grafana checks: the dashboard, the user's
+ * `dashboards:delete` on its folder, and whether a file provisions it (400, Grafana's
+ * ErrDashboardCannotDeleteProvisionedDashboard). The library panels it used lose the connection.
+ */
+function deleteDashboard(dashboards: HostDashboard[], folders: FolderStore, uid: string, user: HostUser): ApiResponse {
+  const found = dashboards.find((dashboard) => dashboard.uid === uid);
+  if (!found) {
+    return failWithStatus(404, 'Dashboard not found', 'not-found');
+  }
+  if (!folders.canEdit(user, found.folder?.uid ?? '')) {
+    return accessDenied('dashboards:delete');
+  }
+  if (found.provisioned) {
+    return fail(400, 'provisioned dashboard cannot be deleted');
+  }
+  dashboards.splice(dashboards.indexOf(found), 1);
+  return ok({ title: found.title, message: `Dashboard ${found.title} deleted`, uid: found.uid });
+}
+
+/**
+ * The dashboard API over `dashboards`, which POST and DELETE change in place: the library element
+ * routes read the same list for their connections.
  */
 export function dashboardRoutes(dashboards: HostDashboard[], folders: FolderStore): ApiRoute[] {
   return [
@@ -310,6 +330,11 @@ export function dashboardRoutes(dashboards: HostDashboard[], folders: FolderStor
         user.orgRole === 'Viewer'
           ? accessDenied('dashboards:create')
           : saveDashboard(dashboards, folders, isRecord(body) ? body : {}, user, now),
+    },
+    {
+      method: 'DELETE',
+      specPath: '/dashboards/uid/{uid}',
+      handle: ({ params, user }) => deleteDashboard(dashboards, folders, params.uid, user),
     },
     {
       method: 'GET',
