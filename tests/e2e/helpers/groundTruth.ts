@@ -1,0 +1,43 @@
+/** The demo traffic's exact numbers, regenerated from the runner's data, to compare pages against. */
+import path from 'node:path';
+import { DEFAULT_DATA_DIR, loadTraffic } from '../../../scripts/traffic/backfill';
+import { eventCounts } from '../../../scripts/traffic/generate';
+
+export const DAY = 86_400_000;
+export const HOUR = 3_600_000;
+
+/** Where the runner's demo traffic lives. */
+export const dataDir = () => path.resolve(__dirname, '../../..', process.env.E2E_DATA_DIR ?? DEFAULT_DATA_DIR);
+
+let traffic: ReturnType<typeof loadTraffic> | undefined;
+
+export interface Truth {
+  good: number;
+  bad: number;
+  total: number;
+  sli: number;
+}
+
+/** Exact good, bad and total events of a demo service in (from, to], good meaning not 5xx. */
+export function serviceTruth(service: string, from: number, to: number): Truth {
+  traffic ??= loadTraffic(dataDir());
+  const { good, bad, total } = eventCounts(traffic, service, from, to);
+  return { good, bad, total, sli: good / total };
+}
+
+/** The first number in a text: "73,459", "-25.0% budget left", "0.39x". */
+export function numberIn(text: string | null): number {
+  const match = /-?[\d,]+(\.\d+)?/.exec(text ?? '');
+  return match ? Number(match[0].replace(/,/g, '')) : Number.NaN;
+}
+
+/**
+ * `shown` is `truth` within 0.1% of it plus what the display's rounding takes away (`display`,
+ * e.g. 0.00005 for a fraction shown as a percent with 2 decimals, rounded; twice that when floored).
+ */
+export function expectClose(what: string, shown: number, truth: number, display: number): void {
+  const allowed = 0.001 * Math.abs(truth) + display;
+  if (!(Math.abs(shown - truth) <= allowed)) {
+    throw new Error(`${what}: shown ${shown}, the ground truth is ${truth} (allowed ±${allowed})`);
+  }
+}
