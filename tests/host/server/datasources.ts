@@ -9,6 +9,7 @@ import YAML from 'yaml';
 
 import { type ApiRoute, fail, ok } from './routes';
 import { type JsonObject, arrayAt, booleanAt, isRecord, recordAt, stringAt } from './json';
+import { logoUrl } from './logos';
 
 export interface Datasource {
   id: number;
@@ -57,10 +58,6 @@ const typeNames: Record<string, string> = { prometheus: 'Prometheus' };
 
 function typeName(type: string): string {
   return typeNames[type] ?? type;
-}
-
-function logoUrl(type: string): string {
-  return `public/app/plugins/datasource/${type}/img/${type}_logo.svg`;
 }
 
 /** The plugin meta Grafana puts beside each data source in boot data (a core plugin). */

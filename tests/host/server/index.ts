@@ -20,6 +20,7 @@ import { type ApiResponse, type ApiRoute, type HttpMethod, routeMatcher } from '
 import { rulerRoutes } from './ruler';
 import { readStatic } from './staticFiles';
 import { type HostUser, USER_COOKIE, userFromCookie, userRoute, users } from './users';
+import { logoSvg } from './logos';
 
 export type { ApiRoute, ApiRequest, ApiResponse } from './routes';
 
@@ -238,6 +239,9 @@ export async function createHostServer(options: HostServerOptions): Promise<Host
         record.status = await serveFile(distDir, url.pathname.slice(PLUGIN_PREFIX.length), response);
       } else if (url.pathname.startsWith('/host/')) {
         record.status = await serveFile(pageDir, url.pathname.slice('/host/'.length), response);
+      } else if (logoSvg(url.pathname) !== undefined) {
+        send(response, 200, logoSvg(url.pathname) ?? '', 'image/svg+xml');
+        record.status = 200;
       } else if (url.pathname.startsWith('/public/') || request.method !== 'GET') {
         send(response, 404, 'Not found', 'text/plain; charset=utf-8');
         record.status = 404;
