@@ -338,8 +338,8 @@ function windowMs(window: string): number {
 /** The raw increase over the whole window, as one would query without recording rules. */
 function rawIncrease(slo: SloSpec, which: 'bad' | 'total', window: string): string {
   const source = slo.sli.source;
-  if (source.kind === 'raw') {
-    throw new Error('rawIncrease: a builder SLO');
+  if (source.kind === 'raw' || source.kind === 'prometheusThreshold') {
+    throw new Error('rawIncrease: a ratio or latency SLO');
   }
   if (source.kind === 'prometheusRatio') {
     const matchers = which === 'total' ? source.matchers : [...source.matchers, ...source.eventMatchers];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import type { LabelMatcher } from '../spec/types';
 import { parseSelector } from './parseSelector';
-import { escapeLabelValue, selector, sliQueries } from './promql';
+import { escapeLabelValue, selector, sliQueries, thresholdQueries } from './promql';
 
 /** The inverse of escapeLabelValue, for the three escapes it writes. */
 function unescape(text: string): string {
@@ -144,6 +144,51 @@ describe('sliQueries', () => {
   it('refuses bad latency events, which validation rejects', () => {
     expect(() =>
       sliQueries({ kind: 'prometheusLatency', metric: 'rpc', matchers: [], thresholdLe: '1' }, 'bad')
-    ).toThrow('counts good events');
+    ).toThrow('count good events');
+  });
+
+  it('counts threshold points: good where the value meets the threshold, total where it has a value', () => {
+    const p99 = 'histogram_quantile(0.99, sum by (le) (rate(latency_bucket[5m])))';
+    expect(sliQueries({ kind: 'prometheusThreshold', query: p99, op: 'lte', threshold: 0.3 }, 'good')).toEqual({
+      event: `sum((${p99}) <= bool 0.3)`,
+      total: `count((${p99}))`,
+    });
+  });
+});
+
+describe('thresholdQueries', () => {
+  it.each([
+    ['lt', '<'],
+    ['lte', '<='],
+    ['gt', '>'],
+    ['gte', '>='],
+  ] as const)('writes %s as the comparison %s with bool', (op, comparison) => {
+    expect(thresholdQueries({ kind: 'prometheusThreshold', query: 'q', op, threshold: 5 }).event).toBe(
+      `sum((q) ${comparison} bool 5)`
+    );
+  });
+
+  it('writes every finite threshold as a number PromQL reads back exactly', () => {
+    const eventOf = (threshold: number) =>
+      thresholdQueries({ kind: 'prometheusThreshold', query: 'q', op: 'gt', threshold }).event;
+    expect(eventOf(-2.5)).toBe('sum((q) > bool -2.5)');
+    expect(eventOf(1e-7)).toBe('sum((q) > bool 1e-7)');
+    expect(eventOf(1e21)).toBe('sum((q) > bool 1e+21)');
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (threshold) => {
+        const written = /bool (.*)\)$/.exec(eventOf(threshold))?.[1] ?? '';
+        expect(written).toMatch(/^-?(?:\d+\.?\d*)(?:e[+-]\d+)?$/);
+        expect(Number(written)).toBe(threshold === 0 ? 0 : threshold);
+      })
+    );
+  });
+
+  it('refuses thresholds that validation rejects, and bad events', () => {
+    expect(() => thresholdQueries({ kind: 'prometheusThreshold', query: 'q', op: 'gt', threshold: NaN })).toThrow(
+      'not finite'
+    );
+    expect(() => sliQueries({ kind: 'prometheusThreshold', query: 'q', op: 'gt', threshold: 1 }, 'bad')).toThrow(
+      'count good events'
+    );
   });
 });

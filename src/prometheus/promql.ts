@@ -1,5 +1,5 @@
 /** PromQL text for SLIs. All PromQL of the app is produced in src/prometheus/. */
-import type { LabelMatcher, PrometheusSource } from '../spec/types';
+import type { LabelMatcher, PrometheusSource, PrometheusThresholdSource, ThresholdOp } from '../spec/types';
 import { isLabelName, isMetricName } from './names';
 
 /**
@@ -30,8 +30,28 @@ export interface SliQueries {
   total: string;
 }
 
+const COMPARISON: Record<ThresholdOp, string> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
+
 /**
- * The SLI's queries as raw counter selectors. The panel turns each series into reset-aware
+ * A threshold SLI's points per query step: good is the number of the query's values that meet the
+ * threshold, total the number of its values. `bool` keeps every value as 0 or 1, and NaN compares
+ * false, so a NaN value is a bad point; `count` counts values whatever they are, NaN included.
+ * Both are present at exactly the steps where the query has a value.
+ */
+export function thresholdQueries(source: PrometheusThresholdSource): SliQueries {
+  if (!Number.isFinite(source.threshold)) {
+    throw new Error(`thresholdQueries: threshold ${source.threshold} is not finite; validate the SLO first`);
+  }
+  const value = `(${source.query})`;
+  // String() writes every finite double so that PromQL reads it back exactly (1e-7, -2.5, 1e+21).
+  return {
+    event: `sum(${value} ${COMPARISON[source.op]} bool ${String(source.threshold)})`,
+    total: `count(${value})`,
+  };
+}
+
+/**
+ * The SLI's queries as raw counter selectors (threshold SLIs: see thresholdQueries). The panel turns each series into reset-aware
  * increments and only then sums them, so these are deliberately not wrapped in rate, increase or
  * sum: summing counters first would turn one series' reset into a huge negative step.
  */
@@ -43,7 +63,10 @@ export function sliQueries(source: PrometheusSource, eventKind: 'good' | 'bad'):
     };
   }
   if (eventKind !== 'good') {
-    throw new Error('sliQueries: a latency SLI counts good events (validation rejects bad)');
+    throw new Error('sliQueries: latency and threshold SLIs count good events (validation rejects bad)');
+  }
+  if (source.kind === 'prometheusThreshold') {
+    return thresholdQueries(source);
   }
   return {
     event: selector(`${source.metric}_bucket`, [

@@ -8,6 +8,7 @@ import type {
   LabelMatcher,
   PrometheusLatencySource,
   PrometheusRatioSource,
+  PrometheusThresholdSource,
   RawSource,
   Sli,
   SloAlerting,
@@ -53,6 +54,17 @@ const latencySource: fc.Arbitrary<PrometheusLatencySource> = fc.record({
     fc.constantFrom('0.005', '0.1', '0.25', '0.5', '1', '2.5', '10', '+Inf', '1e-3'),
     fc.integer({ min: 1, max: 100_000 }).map((ms) => String(ms / 1000))
   ),
+});
+
+/** Any query text: the builder writes it inside parentheses and compares nothing inside it. */
+const thresholdSource: fc.Arbitrary<PrometheusThresholdSource> = fc.record({
+  kind: fc.constant('prometheusThreshold' as const),
+  query: nonBlank(60),
+  op: fc.constantFrom('lt' as const, 'lte' as const, 'gt' as const, 'gte' as const),
+  // -0 would be written as 0: the same threshold, but not the same number for toEqual.
+  threshold: fc
+    .oneof(fc.integer({ min: -1000, max: 100_000 }), fc.double({ noNaN: true, noDefaultInfinity: true }))
+    .filter((value) => !Object.is(value, -0)),
 });
 
 /** A JSON value as query models hold them (integers only: YAML keeps them exactly). */
@@ -105,6 +117,12 @@ export const sli: fc.Arbitrary<Sli> = fc.oneof(
     eventKind: fc.constant('good' as const),
     valueKind: fc.constantFrom('counter' as const, 'increment' as const),
     source: latencySource,
+  }),
+  fc.record({
+    datasource: fc.record({ uid: grafanaUid, type: fc.constant('prometheus') }),
+    eventKind: fc.constant('good' as const),
+    valueKind: fc.constant('increment' as const),
+    source: thresholdSource,
   }),
   rawSli
 );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { sloSpec } from './arbitraries';
 import { libraryPanelToSlo, sloToLibraryPanel, timeFromOf } from './libraryPanel';
-import { latencySlo, ratioSlo, rawSlo } from './testing';
+import { latencySlo, ratioSlo, rawSlo, thresholdSlo } from './testing';
 
 /** The library element as Grafana's GET answers: the body plus id, version and meta, in `result`. */
 function stored(body: unknown) {
@@ -102,6 +102,18 @@ describe('sloToLibraryPanel', () => {
     expect(model.options.view).toBe('trend');
   });
 
+  it('makes the targets of a threshold SLI count good points and all points per step, read as increments', () => {
+    const { model } = sloToLibraryPanel(thresholdSlo());
+    const p99 =
+      'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[5m])))';
+    expect(model.targets.map(({ refId, expr, interval }) => ({ refId, expr, interval }))).toEqual([
+      { refId: 'good', expr: `sum((${p99}) <= bool 0.3)`, interval: '1m' },
+      { refId: 'total', expr: `count((${p99}))`, interval: '1m' },
+    ]);
+    expect(model.options.queries).toMatchObject({ eventKind: 'good', valueKind: 'increment' });
+    expect(model.nines.spec.source).toEqual(thresholdSlo().sli.source);
+  });
+
   it("asks for the interval plan's step: 1-minute data for a week, coarser for longer windows", () => {
     const week = sloToLibraryPanel({ ...ratioSlo(), objective: { ...ratioSlo().objective, window: '7d' } }).model;
     expect([week.interval, week.maxDataPoints]).toEqual(['1m', 10_080]);
@@ -127,6 +139,7 @@ describe('libraryPanelToSlo', () => {
     ['ratio', ratioSlo()],
     ['latency', latencySlo()],
     ['raw', rawSlo()],
+    ['threshold', thresholdSlo()],
   ])('reads back the %s SLO from what Grafana stores', (_, slo) => {
     expect(libraryPanelToSlo(viaJson(stored(sloToLibraryPanel(slo))))).toEqual({ ok: true, slo });
   });
@@ -160,6 +173,17 @@ describe('libraryPanelToSlo', () => {
         interval: '5m',
         legendFormat: '__auto',
       },
+    });
+  });
+
+  it('keeps a threshold query edited in a dashboard as raw queries that still count points', () => {
+    const body = sloToLibraryPanel(thresholdSlo());
+    body.model.targets[0].expr = 'sum((my_p99) <= bool 0.5)';
+    const result = libraryPanelToSlo(body);
+    expect(result.ok && result.slo.sli).toMatchObject({
+      valueKind: 'increment',
+      eventKind: 'good',
+      source: { kind: 'raw', eventQuery: { expr: 'sum((my_p99) <= bool 0.5)' } },
     });
   });
 

@@ -116,6 +116,9 @@ export function sloToLibraryPanel(slo: SloSpec, options: LibraryPanelOptions = {
 
 /** A copy of a query builder, so that the panel model shares nothing with the spec. */
 function copyBuilder(source: PrometheusSource): PrometheusSource {
+  if (source.kind === 'prometheusThreshold') {
+    return { ...source };
+  }
   const matchers = source.matchers.map((matcher) => ({ ...matcher }));
   return source.kind === 'prometheusRatio'
     ? {

@@ -81,8 +81,20 @@ function readObjective(spec: UnknownRecord, problems: Problems, rules: PathRule[
     }
     timeSliceTarget = fractionToPercent(fraction);
   }
-  rules.push(['objective.target', at('target')], ['objective.timeSliceTarget', at('timeSliceTarget')]);
-  return { target, timeSliceTarget, timeSliceWindow: objective.timeSliceWindow };
+  rules.push(
+    ['objective.target', at('target')],
+    ['objective.timeSliceTarget', at('timeSliceTarget')],
+    ['sli.source.op', at('op')],
+    ['sli.source.threshold', at('value')]
+  );
+  // op and value mean something for a threshold metric only (OpenSLO v1); with a ratio they are ignored.
+  return {
+    target,
+    timeSliceTarget,
+    timeSliceWindow: objective.timeSliceWindow,
+    op: objective.op,
+    value: objective.value,
+  };
 }
 
 /** One kind SLO object as an unvalidated spec, and where each of its fields is in the file. */
@@ -138,6 +150,11 @@ function readSlo(object: OpenSloObject, slis: Map<string, OpenSloObject>, option
   }
 
   const objective = readObjective(spec, problems, rules);
+  const read = indicator?.sli;
+  const sli =
+    read && isRecord(read.source) && read.source.kind === 'prometheusThreshold'
+      ? { ...read, source: { ...read.source, op: objective.op, threshold: objective.value } }
+      : read;
   const window = readTimeWindow(spec, annotations, problems, rules);
   const budgetingMethod = readOneOf(spec.budgetingMethod, BUDGETING_METHODS, 'spec.budgetingMethod', problems);
   const slice = readTimeSlice(objective.timeSliceWindow, annotations, problems, rules);
@@ -162,7 +179,7 @@ function readSlo(object: OpenSloObject, slis: Map<string, OpenSloObject>, option
     labels,
     runbookUrl: annotations[ANNOTATION.runbookUrl] ?? '',
     folderUid: annotations[ANNOTATION.folderUid] ?? '',
-    sli: indicator?.sli,
+    sli,
     objective: { ...window, target: objective.target, budgetingMethod, timeSliceWindow: slice, timeSliceTarget },
     alerting: readAlerting(annotations, problems, rules),
   };

@@ -22,9 +22,8 @@ interface MetricQuery {
   path: string;
 }
 
-const THRESHOLD =
-  'is not supported: Nines computes SLIs from event counts, and a threshold metric is one value compared with ' +
-  'objectives[].value; use a ratioMetric with good or bad, and total';
+const THRESHOLD_TYPE =
+  'must be Prometheus: Nines reads a threshold metric as a PromQL query, evaluated at every query step';
 const RAW_RATIO =
   'is not supported: a precomputed ratio has no event counts, which Nines needs for error budgets and burn rates; ' +
   'use good or bad, and total';
@@ -89,9 +88,48 @@ function rawQuery(metric: MetricQuery, promql: string | null): UnknownRecord {
   return { ...rest, expr: promql };
 }
 
+/** The datasource of a query, from the file or the import's options, or undefined (a problem then says so). */
+function datasourceOf(metric: MetricQuery, options: ImportOptions) {
+  return { uid: metric.ref ?? options.datasource?.uid, type: metric.type?.toLowerCase() ?? options.datasource?.type };
+}
+
+/**
+ * A threshold metric: a Prometheus query of the value. The objective's `op` and `value` complete
+ * the source: the caller adds them (they live in the SLO, and the SLI may be another object).
+ */
+function readThreshold(spec: UnknownRecord, base: string, problems: Problems, options: ImportOptions) {
+  const path = pathOf(base, 'thresholdMetric');
+  if (spec.ratioMetric !== undefined) {
+    problems.add(base, 'must have a ratioMetric or a thresholdMetric, not both');
+    return null;
+  }
+  const metric = readMetric(spec.thresholdMetric, path, problems);
+  const datasource = datasourceOf(metric, options);
+  if (datasource.type !== undefined && datasource.type !== PROMETHEUS_SOURCE_TYPE.toLowerCase()) {
+    problems.add(pathOf(metric.path, metric.type === undefined ? 'metricSourceRef' : 'type'), THRESHOLD_TYPE);
+    return null;
+  }
+  if (datasource.uid === undefined) {
+    problems.add(
+      pathOf(metric.path, 'metricSourceRef'),
+      'is required: the uid of the Grafana datasource to query (or choose a datasource when importing)'
+    );
+  }
+  const queryPath = pathOf(pathOf(metric.path, 'spec'), 'query');
+  const rules: PathRule[] = [
+    ['sli.datasource.uid', pathOf(metric.path, 'metricSourceRef')],
+    ['sli.datasource.type', pathOf(metric.path, 'type')],
+    ['sli.source.query', queryPath],
+    ['sli.source', path],
+  ];
+  const source = { kind: 'prometheusThreshold', query: metric.spec.query };
+  return { sli: { datasource, eventKind: 'good', valueKind: 'increment', source }, rules };
+}
+
 /**
  * The `sli` of a spec (unvalidated) and where its fields are in the file, or null when the SLI
- * cannot be represented (the problems say why).
+ * cannot be represented (the problems say why). A threshold SLI's source lacks `op` and
+ * `threshold`, which the SLO's objective holds.
  */
 export function readIndicator(
   spec: UnknownRecord,
@@ -101,8 +139,7 @@ export function readIndicator(
   groupBy: string[]
 ): { sli: UnknownRecord; rules: PathRule[] } | null {
   if (spec.thresholdMetric !== undefined) {
-    problems.add(pathOf(base, 'thresholdMetric'), THRESHOLD);
-    return null;
+    return readThreshold(spec, base, problems, options);
   }
   const ratioPath = pathOf(base, 'ratioMetric');
   const ratio = readRecord(spec.ratioMetric, ratioPath, problems);

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { sloSpec } from './arbitraries';
 import { canonicalSlo } from './canonical';
 import { openSloToSlo, sloToOpenSlo, slosToOpenSlo } from './openslo';
-import { latencySlo, ratioSlo, rawSlo } from './testing';
+import { latencySlo, ratioSlo, rawSlo, thresholdSlo } from './testing';
 import type { SloSpec } from './types';
 
 describe('sloToOpenSlo and openSloToSlo', () => {
@@ -13,6 +13,7 @@ describe('sloToOpenSlo and openSloToSlo', () => {
     ['ratio', ratioSlo()],
     ['latency', latencySlo()],
     ['raw', rawSlo()],
+    ['threshold', thresholdSlo()],
   ])('read back the %s example exactly', (_, slo) => {
     expect(openSloToSlo(sloToOpenSlo(slo))).toEqual({ ok: true, slos: [slo], errors: [] });
   });
@@ -122,6 +123,30 @@ describe('sloToOpenSlo', () => {
     });
   });
 
+  it("writes a threshold SLI as a thresholdMetric of its query, with the objective's op and value", () => {
+    const document: unknown = parse(sloToOpenSlo(thresholdSlo()));
+    expect(document).toMatchObject({
+      spec: {
+        indicator: {
+          spec: {
+            thresholdMetric: {
+              metricSource: {
+                metricSourceRef: 'prometheus-main',
+                type: 'Prometheus',
+                spec: {
+                  query:
+                    'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[5m])))',
+                },
+              },
+            },
+          },
+        },
+        budgetingMethod: 'Timeslices',
+        objectives: [{ op: 'lte', value: 0.3, target: 0.99, timeSliceTarget: 0.99, timeSliceWindow: '5m' }],
+      },
+    });
+  });
+
   it('writes the shorthand of a compound window and keeps the original in an annotation', () => {
     const slo = ratioSlo();
     slo.objective.window = '1d12h';
@@ -194,6 +219,94 @@ ${extra}`;
     expect(openSloToSlo(minimal(both), { datasource }).errors).toEqual([
       { path: 'spec.indicator.spec.ratioMetric', message: 'must have either good or bad events, and total' },
     ]);
+  });
+
+  describe('threshold metrics', () => {
+    const threshold = (metricSource: string, objective = 'op: gte, value: 0.995, target: 0.9') =>
+      `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: availability-probe }
+spec:
+  service: s
+  indicator:
+    metadata: { name: i }
+    spec:
+      thresholdMetric: { metricSource: ${metricSource} }
+  budgetingMethod: Occurrences
+  objectives: [{ ${objective} }]
+`;
+    const prometheus = "{ type: Prometheus, spec: { query: 'avg_over_time(probe_success[5m])' } }";
+
+    it('reads a Prometheus query and the objective op and value into a threshold builder counting points', () => {
+      const result = openSloToSlo(threshold(prometheus), { datasource });
+      expect(result.errors).toEqual([]);
+      expect(result.slos[0]?.sli).toEqual({
+        datasource,
+        eventKind: 'good',
+        valueKind: 'increment',
+        source: { kind: 'prometheusThreshold', query: 'avg_over_time(probe_success[5m])', op: 'gte', threshold: 0.995 },
+      });
+    });
+
+    it('reads a threshold metric of a kind SLI object through indicatorRef', () => {
+      const file = `apiVersion: openslo/v1
+kind: SLI
+metadata: { name: probe }
+spec:
+  thresholdMetric: { metricSource: { metricSourceRef: prom, type: Prometheus, spec: { query: probe_success } } }
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: probe-slo }
+spec:
+  service: s
+  indicatorRef: probe
+  budgetingMethod: Timeslices
+  objectives: [{ op: gt, value: 0, target: 0.99, timeSliceWindow: 1m }]
+`;
+      const result = openSloToSlo(file);
+      expect(result.errors).toEqual([]);
+      expect(result.slos[0]?.sli.source).toEqual({
+        kind: 'prometheusThreshold',
+        query: 'probe_success',
+        op: 'gt',
+        threshold: 0,
+      });
+    });
+
+    it('names the objective fields a threshold needs, and a query that is missing', () => {
+      expect(openSloToSlo(threshold(prometheus, 'target: 0.9'), { datasource }).errors).toEqual([
+        { path: 'spec.objectives[0].op', message: 'is required' },
+        { path: 'spec.objectives[0].value', message: 'is required' },
+      ]);
+      expect(openSloToSlo(threshold(prometheus, 'op: below, value: fast, target: 0.9'), { datasource }).errors).toEqual(
+        [
+          { path: 'spec.objectives[0].op', message: 'must be one of lt, lte, gt, gte, got "below"' },
+          { path: 'spec.objectives[0].value', message: 'must be a number, got "fast"' },
+        ]
+      );
+      expect(openSloToSlo(threshold('{ type: Prometheus, spec: {} }'), { datasource }).errors).toEqual([
+        { path: 'spec.indicator.spec.thresholdMetric.metricSource.spec.query', message: 'is required' },
+      ]);
+    });
+
+    it('refuses threshold metrics of other sources, and an SLI with both metrics', () => {
+      expect(openSloToSlo(threshold("{ type: Datadog, spec: { query: 'avg:x' } }"), { datasource }).errors).toEqual([
+        {
+          path: 'spec.indicator.spec.thresholdMetric.metricSource.type',
+          message:
+            'must be Prometheus: Nines reads a threshold metric as a PromQL query, evaluated at every query step',
+        },
+      ]);
+      const both = threshold(prometheus).replace(
+        '      thresholdMetric:',
+        `${goodTotal.replace(/^ {6}/gm, '      ')}
+      thresholdMetric:`
+      );
+      expect(openSloToSlo(both, { datasource }).errors).toEqual([
+        { path: 'spec.indicator.spec', message: 'must have a ratioMetric or a thresholdMetric, not both' },
+      ]);
+    });
   });
 
   it('checks that a calendar window starts where Nines starts its periods', () => {

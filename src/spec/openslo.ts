@@ -1,6 +1,6 @@
 /**
  * SLOs as OpenSLO v1 YAML (kind SLO with an inline SLI whose ratioMetric counts good or bad
- * events and total events). What OpenSLO has no field for goes into `nines.dev/` annotations,
+ * events and total events, or whose thresholdMetric is compared with the objective's op and value). What OpenSLO has no field for goes into `nines.dev/` annotations,
  * so that reading the file back gives the same SLO (see `canonicalSlo` for what is left out).
  */
 import { stringify } from 'yaml';
@@ -23,19 +23,26 @@ export { openSloToSlo, type OpenSloImport, type ImportOptions } from './openSloI
 
 type MetricSource = { metricSource: { metricSourceRef: string; type: string; spec: Record<string, unknown> } };
 
-function metricSources(slo: SloSpec): { event: MetricSource; total: MetricSource } {
-  const { datasource, source, eventKind } = slo.sli;
+/** The SLI's spec: a ratioMetric of event and total queries, or a threshold metric's value query. */
+function indicatorSpec(slo: SloSpec): Record<string, unknown> {
+  const { datasource, source, eventKind, valueKind } = slo.sli;
   const metric = (type: string, spec: Record<string, unknown>): MetricSource => ({
     metricSource: { metricSourceRef: datasource.uid, type, spec },
   });
+  if (source.kind === 'prometheusThreshold') {
+    return { thresholdMetric: metric(PROMETHEUS_SOURCE_TYPE, { query: source.query }) };
+  }
+  const ratio = (event: MetricSource, total: MetricSource) => ({
+    ratioMetric: { counter: valueKind === 'counter', [eventKind]: event, total },
+  });
   if (source.kind === 'raw') {
-    return { event: metric(datasource.type, source.eventQuery), total: metric(datasource.type, source.totalQuery) };
+    return ratio(metric(datasource.type, source.eventQuery), metric(datasource.type, source.totalQuery));
   }
   const queries = sliQueries(source, eventKind);
-  return {
-    event: metric(PROMETHEUS_SOURCE_TYPE, { query: queries.event }),
-    total: metric(PROMETHEUS_SOURCE_TYPE, { query: queries.total }),
-  };
+  return ratio(
+    metric(PROMETHEUS_SOURCE_TYPE, { query: queries.event }),
+    metric(PROMETHEUS_SOURCE_TYPE, { query: queries.total })
+  );
 }
 
 function timeWindow(slo: SloSpec, annotations: Record<string, string>) {
@@ -57,7 +64,10 @@ function timeWindow(slo: SloSpec, annotations: Record<string, string>) {
 
 function objectives(slo: SloSpec, annotations: Record<string, string>) {
   const { target, budgetingMethod, timeSliceWindow, timeSliceTarget } = slo.objective;
-  const objective: Record<string, unknown> = { target: percentToFraction(target) };
+  const { source } = slo.sli;
+  const objective: Record<string, unknown> =
+    source.kind === 'prometheusThreshold' ? { op: source.op, value: source.threshold } : {};
+  objective.target = percentToFraction(target);
   if (budgetingMethod === 'Timeslices') {
     objective.timeSliceTarget = percentToFraction(timeSliceTarget === 0 ? target : timeSliceTarget);
   }
@@ -92,7 +102,6 @@ function annotationsOf(slo: SloSpec): Record<string, string> {
 export function sloToOpenSloDocument(slo: SloSpec): Record<string, unknown> {
   const name = objectName(slo.uid);
   const annotations = annotationsOf(slo);
-  const sources = metricSources(slo);
   const spec: Record<string, unknown> = {};
   if (slo.description !== '') {
     spec.description = slo.description;
@@ -100,13 +109,7 @@ export function sloToOpenSloDocument(slo: SloSpec): Record<string, unknown> {
   spec.service = slo.service;
   spec.indicator = {
     metadata: { name: `${name.slice(0, 59)}-sli` },
-    spec: {
-      ratioMetric: {
-        counter: slo.sli.valueKind === 'counter',
-        [slo.sli.eventKind]: sources.event,
-        total: sources.total,
-      },
-    },
+    spec: indicatorSpec(slo),
   };
   spec.timeWindow = [timeWindow(slo, annotations)];
   spec.budgetingMethod = slo.objective.budgetingMethod;

@@ -11,7 +11,7 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const PROM_EU = { uid: 'prom-eu', type: 'prometheus' };
 
 describe('OpenSLO fixtures', () => {
-  it.each(['inline-sli', 'referenced-sli', 'calendar-month', 'timeslices', 'bad-events'])(
+  it.each(['inline-sli', 'referenced-sli', 'calendar-month', 'timeslices', 'bad-events', 'threshold'])(
     '%s.yaml imports to its expected spec, which exports and imports to itself',
     (name) => {
       const expected = validateSlo(JSON.parse(fixture(`${name}.expected.json`)));
@@ -33,7 +33,7 @@ describe('OpenSLO fixtures', () => {
     expect(result.ok).toBe(false);
     expect(result.slos).toEqual([]);
     expect(result.errors.map(({ document, path }) => `${document} ${path}`)).toEqual([
-      '0 spec.indicator.spec.thresholdMetric',
+      '0 spec.indicator.spec.thresholdMetric.metricSource.type',
       '0 spec.objectives[0].target',
       '0 spec.timeWindow[0].duration',
       '1 metadata.labels["cost.centre"]',
@@ -47,7 +47,7 @@ describe('OpenSLO fixtures', () => {
       '2 spec.objectives[0].timeSliceTarget',
       '3 apiVersion',
     ]);
-    expect(result.errors[0].message).toMatch(/^is not supported: Nines computes SLIs from event counts/);
+    expect(result.errors[0].message).toMatch(/^must be Prometheus: Nines reads a threshold metric as a PromQL query/);
     expect(result.errors[1]).toEqual({
       document: 0,
       path: 'spec.objectives[0].target',

@@ -5,7 +5,11 @@ import type { SpecError } from './types';
 
 /** The SLI editor's fields: the spec path each one edits, its label, and the modes that show it. */
 const FIELDS: ReadonlyArray<{ path: string; label: string; modes: readonly SliMode[] }> = [
-  { path: 'sli.datasource', label: 'Datasource', modes: ['prometheusRatio', 'prometheusLatency', 'raw'] },
+  {
+    path: 'sli.datasource',
+    label: 'Datasource',
+    modes: ['prometheusRatio', 'prometheusLatency', 'prometheusThreshold', 'raw'],
+  },
   { path: 'sli.eventKind', label: 'Event kind', modes: ['prometheusRatio', 'raw'] },
   { path: 'sli.valueKind', label: 'Values', modes: ['raw'] },
   { path: 'sli.source.metric', label: 'Metric', modes: ['prometheusRatio', 'prometheusLatency'] },
@@ -13,6 +17,9 @@ const FIELDS: ReadonlyArray<{ path: string; label: string; modes: readonly SliMo
   { path: 'sli.source.eventMatchers', label: 'Condition', modes: ['prometheusRatio'] },
   { path: 'sli.source.groupBy', label: 'Group by', modes: ['prometheusRatio'] },
   { path: 'sli.source.thresholdLe', label: 'Threshold bucket (le)', modes: ['prometheusLatency'] },
+  { path: 'sli.source.query', label: 'Value query', modes: ['prometheusThreshold'] },
+  { path: 'sli.source.op', label: 'Good when the value is', modes: ['prometheusThreshold'] },
+  { path: 'sli.source.threshold', label: 'Threshold', modes: ['prometheusThreshold'] },
   { path: 'sli.source.eventQuery', label: 'Event query', modes: ['raw'] },
   { path: 'sli.source.totalQuery', label: 'Total query', modes: ['raw'] },
 ];

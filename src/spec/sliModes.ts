@@ -1,8 +1,9 @@
 /**
- * How the SLI editor moves between its modes (ratio builder, latency builder, raw queries) and
+ * How the SLI editor moves between its modes (ratio, latency and threshold builders, raw queries) and
  * datasources without losing the user's work: pure functions from one `Sli` to the next.
  */
-import { sliQueries, type SliQueries } from '../prometheus/promql';
+import { isLabelName, isMetricName } from '../prometheus/names';
+import { selector, sliQueries, type SliQueries } from '../prometheus/promql';
 import { within } from './errorPaths';
 import { sloToLibraryPanel } from './libraryPanel';
 import type { UnknownRecord } from './read';
@@ -10,6 +11,8 @@ import type {
   DataSourceRef,
   PrometheusLatencySource,
   PrometheusRatioSource,
+  PrometheusSource,
+  PrometheusThresholdSource,
   RawSource,
   Sli,
   SliSource,
@@ -31,6 +34,7 @@ export type RememberedSources = {
    */
   ratioEventKind?: Sli['eventKind'];
   prometheusLatency?: PrometheusLatencySource;
+  prometheusThreshold?: PrometheusThresholdSource;
   raw?: RawSource;
 };
 
@@ -94,16 +98,33 @@ export function builderAsRaw(slo: SloSpec): RawSource | null {
   return { kind: 'raw', eventQuery: event, totalQuery: total };
 }
 
-/** A builder of `mode`, keeping the metric and label matchers of the builder the user leaves. */
-export function emptyBuilder(
-  mode: BuilderMode,
-  from: SliSource | null = null
-): PrometheusRatioSource | PrometheusLatencySource {
-  const metric = from && from.kind !== 'raw' ? from.metric : '';
-  const matchers = from && from.kind !== 'raw' ? from.matchers.map((matcher) => ({ ...matcher })) : [];
-  return mode === 'prometheusRatio'
-    ? { kind: mode, metric, matchers, eventMatchers: [], groupBy: [] }
-    : { kind: mode, metric, matchers, thresholdLe: '' };
+/**
+ * A builder of `mode`, keeping the metric and label matchers of the builder the user leaves (a
+ * threshold starts from the selector of the metric and matchers, when they make one).
+ */
+export function emptyBuilder(mode: BuilderMode, from: SliSource | null = null): PrometheusSource {
+  const selectorOf = from && from.kind !== 'raw' && from.kind !== 'prometheusThreshold' ? from : null;
+  const metric = selectorOf?.metric ?? '';
+  const matchers = selectorOf ? selectorOf.matchers.map((matcher) => ({ ...matcher })) : [];
+  switch (mode) {
+    case 'prometheusRatio':
+      return { kind: mode, metric, matchers, eventMatchers: [], groupBy: [] };
+    case 'prometheusLatency':
+      return { kind: mode, metric, matchers, thresholdLe: '' };
+    case 'prometheusThreshold':
+      return { kind: mode, query: safeSelector(metric, matchers), op: 'lte', threshold: 0 };
+  }
+}
+
+/** The selector text, or '' while the metric or a matcher name is not valid yet. */
+function safeSelector(metric: string, matchers: PrometheusRatioSource['matchers']): string {
+  const valid = isMetricName(metric) && matchers.every((matcher) => isLabelName(matcher.name));
+  return valid ? selector(metric, matchers) : '';
+}
+
+/** Threshold SLIs count points per step; the queries of the other builders read counters. */
+function builderValueKind(source: SliSource): Sli['valueKind'] {
+  return source.kind === 'prometheusThreshold' ? 'increment' : 'counter';
 }
 
 /** `remembered` with the SLI's current source added under its mode. */
@@ -113,6 +134,8 @@ export function remember(remembered: RememberedSources, { source, eventKind }: S
       return { ...remembered, prometheusRatio: source, ratioEventKind: eventKind };
     case 'prometheusLatency':
       return { ...remembered, prometheusLatency: source };
+    case 'prometheusThreshold':
+      return { ...remembered, prometheusThreshold: source };
     case 'raw':
       return { ...remembered, raw: source };
   }
@@ -132,13 +155,17 @@ export function switchMode(slo: SloSpec, mode: SliMode, remembered: RememberedSo
   if (mode === 'raw') {
     const fromBuilder = builderAsRaw(slo);
     if (fromBuilder) {
-      return { ...sli, valueKind: 'counter', source: fromBuilder };
+      return { ...sli, valueKind: builderValueKind(sli.source), source: fromBuilder };
     }
     return { ...sli, source: remembered.raw ?? emptyRaw(sli.datasource.type) };
   }
   if (mode === 'prometheusLatency') {
     const source = remembered.prometheusLatency ?? emptyBuilder(mode, sli.source);
     return { ...sli, valueKind: 'counter', eventKind: 'good', source };
+  }
+  if (mode === 'prometheusThreshold') {
+    const source = remembered.prometheusThreshold ?? emptyBuilder(mode, sli.source);
+    return { ...sli, valueKind: 'increment', eventKind: 'good', source };
   }
   const source = remembered.prometheusRatio ?? emptyBuilder(mode, sli.source);
   const eventKind = (remembered.prometheusRatio && remembered.ratioEventKind) || sli.eventKind;
@@ -161,7 +188,10 @@ export function withDatasource(slo: SloSpec, datasource: DataSourceRef): Sli {
     return { ...sli, datasource: ref };
   }
   if (promqlBoth) {
-    return { ...sli, datasource: ref, valueKind: 'counter', source: builderAsRaw(slo) ?? emptyRaw(datasource.type) };
+    const raw = builderAsRaw(slo);
+    return raw
+      ? { ...sli, datasource: ref, valueKind: builderValueKind(sli.source), source: raw }
+      : { ...sli, datasource: ref, valueKind: 'counter', source: emptyRaw(datasource.type) };
   }
   if (hasQueryBuilders(datasource.type)) {
     return { ...sli, datasource: ref, valueKind: 'counter', source: emptyBuilder('prometheusRatio') };

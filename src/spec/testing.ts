@@ -74,3 +74,31 @@ export function rawSlo(): SloSpec {
     objective: { ...defaultObjective(), budgetingMethod: 'Timeslices', timeSliceWindow: '5m', timeSliceTarget: 95 },
   };
 }
+
+export function thresholdSlo(): SloSpec {
+  return {
+    ...ratioSlo(),
+    uid: 'checkout-p99',
+    name: 'Checkout p99 latency',
+    description: 'Minutes in which the 99th percentile of checkout requests takes at most 300 ms.',
+    labels: {},
+    sli: {
+      datasource: { uid: 'prometheus-main', type: 'prometheus' },
+      eventKind: 'good',
+      valueKind: 'increment',
+      source: {
+        kind: 'prometheusThreshold',
+        query: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[5m])))',
+        op: 'lte',
+        threshold: 0.3,
+      },
+    },
+    objective: {
+      ...defaultObjective(),
+      target: 99,
+      window: '7d',
+      budgetingMethod: 'Timeslices',
+      timeSliceWindow: '5m',
+    },
+  };
+}

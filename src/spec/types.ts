@@ -42,7 +42,22 @@ export interface PrometheusLatencySource {
   thresholdLe: string;
 }
 
-export type PrometheusSource = PrometheusRatioSource | PrometheusLatencySource;
+export type ThresholdOp = 'lt' | 'lte' | 'gt' | 'gte';
+
+/**
+ * OpenSLO's threshold metric: a query of one value per step, good where the value meets the
+ * threshold (`value <op> threshold`). Each query step is one point, so the SLI is the share of good
+ * points: read as increments, good events only.
+ */
+export interface PrometheusThresholdSource {
+  kind: 'prometheusThreshold';
+  /** Any PromQL giving the value (e.g. a latency quantile); several series count as several points. */
+  query: string;
+  op: ThresholdOp;
+  threshold: number;
+}
+
+export type PrometheusSource = PrometheusRatioSource | PrometheusLatencySource | PrometheusThresholdSource;
 
 /** Queries in the datasource's own query model (as in a panel's targets, without refId or datasource). */
 export interface RawSource {

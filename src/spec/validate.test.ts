@@ -1,5 +1,5 @@
 import { newSloSpec } from './defaults';
-import { latencySlo, ratioSlo, rawSlo } from './testing';
+import { latencySlo, ratioSlo, rawSlo, thresholdSlo } from './testing';
 import type { SloSpec, SpecError } from './types';
 import { validateSlo } from './validate';
 
@@ -22,6 +22,7 @@ describe('validateSlo', () => {
     ['a ratio', ratioSlo()],
     ['a latency', latencySlo()],
     ['a raw', rawSlo()],
+    ['a threshold', thresholdSlo()],
   ])('accepts %s SLO and returns it unchanged', (_, slo) => {
     expect(validateSlo(slo)).toEqual({ ok: true, slo });
   });
@@ -240,6 +241,37 @@ describe('validateSlo', () => {
     ]);
   });
 
+  it('checks a threshold builder, which counts good points as increments', () => {
+    const slo: unknown = {
+      ...thresholdSlo(),
+      sli: {
+        datasource: { uid: 'prom', type: 'prometheus' },
+        eventKind: 'bad',
+        valueKind: 'counter',
+        source: { kind: 'prometheusThreshold', query: '  ', op: '<=', threshold: Infinity },
+      },
+    };
+    expect(errorsOf(slo)).toEqual([
+      { path: 'sli.source.query', message: 'must be the PromQL of the value to compare with the threshold' },
+      { path: 'sli.source.op', message: 'must be one of lt, lte, gt, gte, got "<="' },
+      { path: 'sli.source.threshold', message: 'must be a number, got Infinity' },
+      {
+        path: 'sli.eventKind',
+        message: 'must be good for a threshold SLI: it counts the points that meet the threshold',
+      },
+      {
+        path: 'sli.valueKind',
+        message: 'must be increment for a threshold SLI: each query step is one point, good or not, not a counter',
+      },
+    ]);
+    const missing = { ...thresholdSlo(), sli: { ...thresholdSlo().sli, source: { kind: 'prometheusThreshold' } } };
+    expect(errorsOf(missing)).toEqual([
+      { path: 'sli.source.query', message: 'is required' },
+      { path: 'sli.source.op', message: 'is required' },
+      { path: 'sli.source.threshold', message: 'is required' },
+    ]);
+  });
+
   it('checks raw queries and the datasource', () => {
     const errors = errorsAfter((slo) => {
       slo.sli.datasource = { uid: '', type: 'Prometheus' };
@@ -277,7 +309,10 @@ describe('validateSlo', () => {
       alerting: { tiers: [{ ...ratioSlo().alerting.tiers[0], shortWindow: '' }], minEvents: 0 },
     };
     expect(errorsOf(input)).toEqual([
-      { path: 'sli.source.kind', message: 'must be one of prometheusRatio, prometheusLatency, raw, got "histogram"' },
+      {
+        path: 'sli.source.kind',
+        message: 'must be one of prometheusRatio, prometheusLatency, prometheusThreshold, raw, got "histogram"',
+      },
       { path: 'sli.source.metric', message: 'is required' },
       { path: 'sli.source.eventMatchers', message: 'is required' },
       { path: 'objective.target', message: 'must be a number, got "99.9"' },

@@ -7,15 +7,17 @@ import {
   pathOf,
   type Problems,
   readArray,
+  readNumber,
   readOneOf,
   readRecord,
   readString,
   type UnknownRecord,
 } from './read';
-import type { DataSourceRef, LabelMatcher, MatchOp, Sli, SliSource } from './types';
+import type { DataSourceRef, LabelMatcher, MatchOp, Sli, SliSource, ThresholdOp } from './types';
 
 const MATCH_OPS: readonly MatchOp[] = ['=', '!=', '=~', '!~'];
-const SOURCE_KINDS = ['prometheusRatio', 'prometheusLatency', 'raw'] as const;
+const SOURCE_KINDS = ['prometheusRatio', 'prometheusLatency', 'prometheusThreshold', 'raw'] as const;
+export const THRESHOLD_OPS: readonly ThresholdOp[] = ['lt', 'lte', 'gt', 'gte'];
 /** A Prometheus float as `le` labels hold them: 0.5, 1, 2.5e-3, +Inf. */
 const BUCKET_BOUND = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|\+Inf)$/;
 /** Keys the SLO sets on every query itself. */
@@ -86,6 +88,16 @@ function validateSource(value: unknown, path: string, problems: Problems, type: 
       totalQuery: validateQuery(input.totalQuery, at('totalQuery'), problems, type),
     };
   }
+  if (kind === 'prometheusThreshold') {
+    const query = readString(input.query, at('query'), problems);
+    if (typeof input.query === 'string' && query.trim() === '') {
+      problems.add(at('query'), 'must be the PromQL of the value to compare with the threshold');
+    }
+    const op = readOneOf(input.op, THRESHOLD_OPS, at('op'), problems);
+    // readNumber takes finite numbers only: a threshold of Infinity or NaN compares to nothing useful.
+    const threshold = readNumber(input.threshold, at('threshold'), problems);
+    return { kind, query, op, threshold };
+  }
   const metric = validateMetric(input.metric, at('metric'), problems);
   const matchers = validateMatchers(input.matchers, at('matchers'), problems, true);
   if (kind === 'prometheusRatio') {
@@ -145,6 +157,15 @@ export function validateSli(value: unknown, path: string, problems: Problems): S
     problems.add(
       at('eventKind'),
       'must be good for a latency SLI: its buckets count the requests at or under the threshold'
+    );
+  }
+  if (source.kind === 'prometheusThreshold' && eventKind !== 'good') {
+    problems.add(at('eventKind'), 'must be good for a threshold SLI: it counts the points that meet the threshold');
+  }
+  if (source.kind === 'prometheusThreshold' && valueKind !== 'increment') {
+    problems.add(
+      at('valueKind'),
+      'must be increment for a threshold SLI: each query step is one point, good or not, not a counter'
     );
   }
   return { datasource, eventKind, valueKind, source };

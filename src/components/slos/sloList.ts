@@ -28,6 +28,8 @@ export interface SloListFilter {
   sort: SloSortKey;
 }
 
+const THRESHOLD_SYMBOL = { lt: '<', lte: '≤', gt: '>', gte: '≥' } as const;
+
 /** The kind of SLI in words: what the events are and where they come from. */
 export function describeSli(slo: SloSpec): string {
   const { source, eventKind } = slo.sli;
@@ -36,6 +38,8 @@ export function describeSli(slo: SloSpec): string {
       return `Ratio of ${eventKind} requests (Prometheus)`;
     case 'prometheusLatency':
       return `Latency ≤ ${source.thresholdLe}s (Prometheus)`;
+    case 'prometheusThreshold':
+      return `Share of points with value ${THRESHOLD_SYMBOL[source.op]} ${source.threshold} (Prometheus)`;
     case 'raw':
       return `${eventKind === 'good' ? 'Good' : 'Bad'} / total queries (${slo.sli.datasource.type})`;
   }
