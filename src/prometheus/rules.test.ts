@@ -1,6 +1,6 @@
 import { evaluateSlo } from '../engine';
 import { defaultAlerting } from '../spec/defaults';
-import { latencySlo, ratioSlo, rawSlo } from '../spec/testing';
+import { latencySlo, ratioSlo, rawSlo, thresholdSlo } from '../spec/testing';
 import type { SloSpec } from '../spec/types';
 import { sloAlertRules } from './alerts';
 import { templateText } from './alertsTemplate';
@@ -150,6 +150,21 @@ describe('sloRecordingRules', () => {
     const slo = ratioSlo();
     const rules = recordingRules({ ...slo, sli: { ...slo.sli, valueKind: 'increment' } });
     expect(rules[1].expr).toBe('sum by (route) (sum_over_time(http_requests_total{job="checkout"}[5m]))');
+  });
+
+  it('counts the points of a threshold SLI once a minute through subqueries, as its queries are expressions', () => {
+    const rules = recordingRules(thresholdSlo());
+    const p99 =
+      'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[5m])))';
+    const total = `sum(sum_over_time((count((${p99})))[5m:1m]))`;
+    const good = `sum(sum_over_time((sum((${p99}) <= bool 0.3))[5m:1m]))`;
+    const at5m = (record: string) => rules.find((rule) => rule.record === record && rule.labels.window === '5m')?.expr;
+    expect(at5m('nines:sli_total:increase')).toBe(total);
+    expect(at5m('nines:sli_bad:increase')).toBe(`clamp_min(${total} - (${good} or 0 * ${total}), 0)`);
+    const total1h = rules.find((rule) => rule.record === 'nines:sli_total:increase' && rule.labels.window === '1h');
+    expect(total1h?.expr).toBe(
+      'avg_over_time(nines:sli_total:increase{nines_slo="checkout-p99",window="5m"}[1h]) * 12'
+    );
   });
 
   it('records the objective, the window and the SLO description with the SLO labels', () => {

@@ -98,9 +98,16 @@ function sumBy(groupBy: readonly string[], inner: string): string {
 /** Bad and total events over `range`, read from the raw series. */
 function rawIncreases(slo: SloSpec, { source, groupBy }: RuleSource, range: string): { bad: string; total: string } {
   const queries = sliQueries(source, slo.sli.eventKind);
-  // Counters need increase(); series that already count per interval are summed.
+  // Counters need increase(); series that already count per interval are summed. A threshold SLI
+  // counts points, and its queries are expressions, not series: a subquery takes one point a minute
+  // (six in 5m when Prometheus 2 evaluates on the minute, as its ranges include both ends: the
+  // counts grow by a fifth, the ratios do not change).
   const over = (series: string) =>
-    slo.sli.valueKind === 'counter' ? `increase(${series}[${range}])` : `sum_over_time(${series}[${range}])`;
+    source.kind === 'prometheusThreshold'
+      ? `sum_over_time((${series})[${range}:${SLI_INTERVAL}])`
+      : slo.sli.valueKind === 'counter'
+        ? `increase(${series}[${range}])`
+        : `sum_over_time(${series}[${range}])`;
   const total = sumBy(groupBy, over(queries.total));
   // An event series often appears only with its first event: `or 0 * total` keeps the groups that have none.
   const events = `(${sumBy(groupBy, over(queries.event))} or 0 * ${total})`;

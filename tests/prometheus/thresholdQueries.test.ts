@@ -8,8 +8,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 
+import { ruleFileYaml } from '../../src/prometheus';
 import { thresholdQueries } from '../../src/prometheus/promql';
-import type { ThresholdOp } from '../../src/spec/types';
+import { thresholdSlo } from '../../src/spec/testing';
+import type { SloSpec, ThresholdOp } from '../../src/spec/types';
 import { promtool, requirePromtool, temporaryDirectory } from './promtool';
 
 let dir = '';
@@ -135,5 +137,42 @@ describe('threshold SLI queries in Prometheus', () => {
       },
       { query: 'latency_p99{instance="none"}', op: 'lte', threshold: 1e-7, points: [null, null, null, null, null] },
     ]);
+  });
+
+  it('give recording rules that promtool accepts and that record the share of bad minutes', () => {
+    const slo: SloSpec = {
+      ...thresholdSlo(),
+      sli: {
+        ...thresholdSlo().sli,
+        source: { kind: 'prometheusThreshold', query: 'max(probe_latency)', op: 'lte', threshold: 0.3 },
+      },
+    };
+    const [file] = ruleFileYaml([slo], { per: 'slo' }).files;
+    writeFileSync(join(dir, file.name), file.yaml);
+    const check = promtool(['check', 'rules', file.name], dir);
+    expect(check.output).toContain('SUCCESS');
+    const ratio = (window: string) => `nines:sli_error:ratio{nines_slo="checkout-p99",window="${window}"}`;
+    const labels = (window: string) =>
+      `{__name__="nines:sli_error:ratio", nines_service="checkout", nines_slo="checkout-p99", window="${window}"}`;
+    const test = {
+      rule_files: [file.name],
+      evaluation_interval: '1m',
+      tests: [
+        {
+          interval: '1m',
+          // Ten good minutes (0.1 s), then bad ones (0.5 s).
+          input_series: [{ series: 'probe_latency{instance="a"}', values: '0.1x9 0.5x20' }],
+          promql_expr_test: [
+            { expr: ratio('5m'), eval_time: '8m', exp_samples: [{ labels: labels('5m'), value: 0 }] },
+            { expr: ratio('5m'), eval_time: '20m', exp_samples: [{ labels: labels('5m'), value: 1 }] },
+          ],
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'rules.test.yml'), stringify(test));
+    const run = promtool(['test', 'rules', 'rules.test.yml'], dir);
+    if (run.status !== 0) {
+      throw new Error(`promtool test rules failed:\n${run.output}`);
+    }
   });
 });
