@@ -56,6 +56,18 @@ describe('the configuration page', () => {
     ]);
   });
 
+  it("shows each alert tier's own severity", async () => {
+    renderApp(PAGE);
+    await screen.findByLabelText('Alert tier 4 enabled');
+
+    const checked = [...document.querySelectorAll('fieldset[aria-label^="Alert tier"]')].map((tier) =>
+      [...tier.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')].map(
+        (radio) => radio.labels?.[0]?.textContent
+      )
+    );
+    expect(checked).toEqual(defaultAlerting().tiers.map((tier) => [tier.severity === 'page' ? 'Page' : 'Ticket']));
+  });
+
   it('names the tier problems and saves nothing while there are any', async () => {
     renderApp(PAGE);
     fireEvent.change(await screen.findByLabelText('Alert tier 1 short window'), { target: { value: '2h' } });

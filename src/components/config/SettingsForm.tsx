@@ -8,6 +8,7 @@ import { within } from '../../spec/errorPaths';
 import { validateAppSettings, type AppSettings } from '../../spec/settings';
 import type { SpecError } from '../../spec/types';
 import type { GrafanaFolder, StoreError, StoreResult } from '../../store';
+import { FieldGroup } from '../editor/FieldGroup';
 import { testIds } from '../testIds';
 import { DatasourceSelect } from './DatasourceSelect';
 import { FolderSelect } from './FolderSelect';
@@ -89,7 +90,7 @@ export function SettingsForm({ initial, folders, readOnly, onSave }: SettingsFor
           disabled={readOnly}
         />
       </Field>
-      <Field
+      <FieldGroup
         label="Default alert tiers"
         description="The multiwindow burn-rate tiers new SLOs alert on: long and short window, and the share of the error budget they spend"
       >
@@ -114,7 +115,7 @@ export function SettingsForm({ initial, folders, readOnly, onSave }: SettingsFor
             </div>
           )}
         </Stack>
-      </Field>
+      </FieldGroup>
       <Field
         label="Minimum events"
         description="Alerts stay quiet while the long window has fewer events than this (0: always alert)"
