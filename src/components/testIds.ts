@@ -136,6 +136,10 @@ export const testIds = {
     valueKind: 'data-testid nines-sli-value-kind',
     groupBy: 'data-testid nines-sli-group-by',
     thresholdLe: 'data-testid nines-sli-threshold-le',
+    /** The threshold builder: the value's query, the comparison and the threshold. */
+    thresholdQuery: 'data-testid nines-sli-threshold-query',
+    thresholdOp: 'data-testid nines-sli-threshold-op',
+    threshold: 'data-testid nines-sli-threshold',
     promql: 'data-testid nines-sli-promql',
     promqlEvent: 'data-testid nines-sli-promql-event',
     promqlTotal: 'data-testid nines-sli-promql-total',

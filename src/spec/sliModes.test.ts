@@ -10,7 +10,7 @@ import {
   withDatasource,
 } from './sliModes';
 import { newSloSpec } from './defaults';
-import { latencySlo, ratioSlo, rawSlo } from './testing';
+import { latencySlo, ratioSlo, rawSlo, thresholdSlo } from './testing';
 import type { RawSource, SloSpec } from './types';
 
 /** A new SLO (no uid, name or service yet) with a complete ratio builder. */
@@ -116,6 +116,29 @@ describe('switchMode', () => {
     });
   });
 
+  it('moves to threshold with the selector of the metric and matchers, counting good points as increments', () => {
+    expect(switchMode(ratioSlo(), 'prometheusThreshold', {})).toEqual({
+      ...ratioSlo().sli,
+      eventKind: 'good',
+      valueKind: 'increment',
+      source: { kind: 'prometheusThreshold', query: 'http_requests_total{job="checkout"}', op: 'lte', threshold: 0 },
+    });
+    const unnamed = { ...ratioSlo(), sli: { ...ratioSlo().sli, source: { ...ratioSlo().sli.source, metric: '' } } };
+    expect(switchMode(unnamed, 'prometheusThreshold', {}).source).toMatchObject({ query: '' });
+  });
+
+  it('keeps a threshold SLI read as increments in raw mode, and brings the threshold back', () => {
+    const slo = thresholdSlo();
+    const raw = switchMode(slo, 'raw', {});
+    expect(raw.valueKind).toBe('increment');
+    expect(raw.source).toMatchObject({ kind: 'raw', eventQuery: { expr: builderQueries(slo)?.event } });
+    const remembered = remember({}, slo.sli);
+    const back = switchMode({ ...slo, sli: raw }, 'prometheusThreshold', remembered);
+    expect(back).toEqual(slo.sli);
+    const ratio = switchMode(slo, 'prometheusRatio', remembered);
+    expect(ratio).toMatchObject({ valueKind: 'counter', source: { kind: 'prometheusRatio', metric: '' } });
+  });
+
   it('leaves the SLI as it is when the mode does not change', () => {
     const slo = latencySlo();
     expect(switchMode(slo, 'prometheusLatency', {})).toBe(slo.sli);
@@ -147,6 +170,11 @@ describe('withDatasource', () => {
     const sli = withDatasource(rawSlo(), { uid: 'prom', type: 'prometheus' });
     expect(sli.source.kind).toBe('prometheusRatio');
     expect(sli.valueKind).toBe('counter');
+  });
+
+  it("keeps a threshold SLI's points as increments on a Prometheus fork", () => {
+    const fork = { uid: 'amp', type: 'grafana-amazonprometheus-datasource' };
+    expect(withDatasource(thresholdSlo(), fork)).toMatchObject({ datasource: fork, valueKind: 'increment' });
   });
 
   it("keeps PromQL between Prometheus and Grafana's Prometheus forks", () => {

@@ -3,7 +3,7 @@ import { act, configure, fireEvent, screen, waitFor, within } from '@testing-lib
 import type { DataSourceApi, QueryEditorProps } from '@grafana/data';
 import { FakeDatasource, installDatasource } from '../../pages/testing/fakeDatasource';
 import { newSloSpec } from '../../spec/defaults';
-import { ratioSlo } from '../../spec/testing';
+import { ratioSlo, thresholdSlo } from '../../spec/testing';
 import type { SloSpec } from '../../spec/types';
 import { testIds } from '../testIds';
 import { choose, renderSliStep, stubIntersectionObserver, type } from './sli/testing';
@@ -126,6 +126,53 @@ describe('the SLI step', () => {
         thresholdLe: '0.5',
       },
     });
+  });
+
+  it('builds a threshold SLI of good points from a query, a comparison and a number', async () => {
+    installDatasource(new FakeDatasource('prom', 'prometheus', noData));
+    const { lastSli } = await renderSliStep(newPrometheusSlo());
+
+    choose(ids.mode, 'Threshold');
+    type(screen.getByTestId(ids.thresholdQuery), 'max(probe_duration_seconds{job="api"})');
+    choose(ids.thresholdOp, 'lt');
+    type(screen.getByTestId(ids.threshold), '0.');
+    expect(screen.getByTestId(ids.threshold)).toHaveValue('0.');
+    type(screen.getByTestId(ids.threshold), '0.25');
+
+    expect(screen.getByTestId(ids.promqlEvent)).toHaveTextContent(
+      'sum((max(probe_duration_seconds{job="api"})) < bool 0.25)'
+    );
+    expect(screen.getByTestId(ids.promqlTotal)).toHaveTextContent('count((max(probe_duration_seconds{job="api"})))');
+    expect(screen.getByTestId(ids.promql)).toHaveTextContent('Good points');
+    expect(lastSli()).toEqual({
+      datasource: { uid: 'prom', type: 'prometheus' },
+      eventKind: 'good',
+      valueKind: 'increment',
+      source: {
+        kind: 'prometheusThreshold',
+        query: 'max(probe_duration_seconds{job="api"})',
+        op: 'lt',
+        threshold: 0.25,
+      },
+    });
+  });
+
+  it('opens a threshold SLO as it is, and shows a threshold that is not a number at its field', async () => {
+    installDatasource(new FakeDatasource('prometheus-main', 'prometheus', noData));
+    const slo = thresholdSlo();
+    const { onChange } = await renderSliStep(slo, [
+      { path: 'sli.source.threshold', message: 'must be a number, got NaN' },
+    ]);
+
+    expect(within(screen.getByTestId(ids.mode)).getByLabelText('Threshold')).toBeChecked();
+    expect(screen.getByTestId(ids.thresholdQuery)).toHaveValue(
+      'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[5m])))'
+    );
+    expect(within(screen.getByTestId(ids.thresholdOp)).getByLabelText('lte')).toBeChecked();
+    expect(screen.getByTestId(ids.threshold)).toHaveValue('0.3');
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByText('must be a number, got NaN')).toBeInTheDocument();
+    expect(screen.queryByTestId(ids.otherErrors)).toBeNull();
   });
 
   it("starts raw queries from the builder's queries, and brings the builder back", async () => {

@@ -20,6 +20,7 @@ import { PromqlView } from './sli/PromqlView';
 import { RatioBuilder } from './sli/RatioBuilder';
 import { RawQueries } from './sli/RawQueries';
 import { SliPreview } from './sli/SliPreview';
+import { ThresholdBuilder } from './sli/ThresholdBuilder';
 import { useDatasourceInstance } from './sli/useDatasourceInstance';
 
 export interface SliStepProps {
@@ -37,6 +38,11 @@ const MODES: Array<{ value: SliMode; label: string; description: string }> = [
     description: 'Events of a counter that match a condition, of all its events',
   },
   { value: 'prometheusLatency', label: 'Latency', description: 'Requests of a histogram at or under a bucket bound' },
+  {
+    value: 'prometheusThreshold',
+    label: 'Threshold',
+    description: "Points of a query whose value meets a threshold (OpenSLO's thresholdMetric)",
+  },
   { value: 'raw', label: 'Raw queries', description: "The datasource's own queries for the events and the total" },
 ];
 
@@ -106,7 +112,20 @@ export function SliStep({ slo, onChange, errors }: SliStepProps) {
             onChange={(latency) => onChange({ ...sli, source: latency })}
           />
         )}
-        {source.kind !== 'raw' && <PromqlView queries={builderQueries(slo)} eventKind={sli.eventKind} />}
+        {source.kind === 'prometheusThreshold' && (
+          <ThresholdBuilder
+            source={source}
+            errors={errors}
+            onChange={(threshold) => onChange({ ...sli, source: threshold })}
+          />
+        )}
+        {source.kind !== 'raw' && (
+          <PromqlView
+            queries={builderQueries(slo)}
+            eventKind={sli.eventKind}
+            counts={source.kind === 'prometheusThreshold' ? 'points' : 'events'}
+          />
+        )}
         {source.kind === 'raw' && (
           <RawQueries sli={{ ...sli, source }} instance={instance} errors={errors} onChange={onChange} />
         )}

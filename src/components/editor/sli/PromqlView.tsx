@@ -10,15 +10,22 @@ export interface PromqlViewProps {
   /** Null while the builder is incomplete. */
   queries: SliQueries | null;
   eventKind: Sli['eventKind'];
+  /** What the queries count: a threshold builder's are points per query step, not counters. */
+  counts?: 'events' | 'points';
 }
 
 /** The builder's queries, read-only: what the SLO's panel and rules will query. */
-export function PromqlView({ queries, eventKind }: PromqlViewProps) {
+export function PromqlView({ queries, eventKind, counts = 'events' }: PromqlViewProps) {
   const styles = useStyles2(getStyles);
+  const points = counts === 'points';
   return (
     <Field
       label="PromQL"
-      description="The counters the SLO reads; Nines sums them after it finds each counter's resets"
+      description={
+        points
+          ? 'The good points and all points at each query step, which the SLO reads as counts per step'
+          : "The counters the SLO reads; Nines sums them after it finds each counter's resets"
+      }
     >
       <>
         <div data-testid={testIds.sliStep.promql} className={styles.queries}>
@@ -28,11 +35,11 @@ export function PromqlView({ queries, eventKind }: PromqlViewProps) {
             </Text>
           ) : (
             <dl className={styles.list}>
-              <dt>{eventKind === 'good' ? 'Good events' : 'Bad events'}</dt>
+              <dt>{points ? 'Good points' : eventKind === 'good' ? 'Good events' : 'Bad events'}</dt>
               <dd>
                 <code data-testid={testIds.sliStep.promqlEvent}>{queries.event}</code>
               </dd>
-              <dt>Total events</dt>
+              <dt>{points ? 'All points' : 'Total events'}</dt>
               <dd>
                 <code data-testid={testIds.sliStep.promqlTotal}>{queries.total}</code>
               </dd>
