@@ -1,4 +1,4 @@
-import { ratioSlo } from '../../spec/testing';
+import { ratioSlo, thresholdSlo } from '../../spec/testing';
 import type { SloSpec } from '../../spec/types';
 import { distinct, filterRows, sloRow, type SloListFilter, type SloRow } from './sloList';
 
@@ -13,6 +13,10 @@ describe('sloRow', () => {
     expect(labels).toEqual(['env=prod', 'tier=1']);
     expect(target).toBe(99.9);
     expect(objective).toBe('99.9%');
+  });
+
+  it('describes a threshold SLI by its comparison', () => {
+    expect(row({ sli: thresholdSlo().sli }).sliKind).toBe('Share of points with value ≤ 0.3 (Prometheus)');
   });
 });
 
