@@ -188,7 +188,7 @@ describe('sloRecordingRules', () => {
       errors: [
         {
           path: 'sli.source',
-          message: 'is a raw loki query: Prometheus rules need a Prometheus query builder (ratio or latency)',
+          message: 'is a raw loki query: Prometheus rules need a Prometheus query builder (ratio, latency or threshold)',
         },
       ],
     });

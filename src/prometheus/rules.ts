@@ -59,7 +59,7 @@ export function ruleSource(slo: SloSpec): { ok: true; value: RuleSource } | { ok
       errors: [
         {
           path: 'sli.source',
-          message: `is a raw ${slo.sli.datasource.type} query: Prometheus rules need a Prometheus query builder (ratio or latency)`,
+          message: `is a raw ${slo.sli.datasource.type} query: Prometheus rules need a Prometheus query builder (ratio, latency or threshold)`,
         },
       ],
     };

@@ -80,7 +80,7 @@ describe('nines rules', () => {
     const run = await runCli(['rules', INLINE, RAW]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `${RAW}: api-uptime: sli.source: is a raw prometheus query: Prometheus rules need a Prometheus query builder (ratio or latency)\n`
+      `${RAW}: api-uptime: sli.source: is a raw prometheus query: Prometheus rules need a Prometheus query builder (ratio, latency or threshold)\n`
     );
     expect(run.stdout).toContain('nines_slo: web-availability\n');
     expect(run.stdout).not.toContain('api-uptime');

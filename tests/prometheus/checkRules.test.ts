@@ -72,7 +72,7 @@ describe('promtool check rules', () => {
         errors: [
           {
             path: 'sli.source',
-            message: 'is a raw loki query: Prometheus rules need a Prometheus query builder (ratio or latency)',
+            message: 'is a raw loki query: Prometheus rules need a Prometheus query builder (ratio, latency or threshold)',
           },
         ],
       },
