@@ -31,18 +31,24 @@ interface ChartRequest {
   chartPoints: number;
   minEvents: number;
   slices: SliceEvaluation | null;
+  /** The data's sample spacing: shorter burn-rate windows are read over it. */
+  dataStep: number | null;
 }
 
 /** The series charts draw, all read off the grids (which reach back the longest tier window before the SLO window). */
 export function chartSeries(request: ChartRequest): { series: SloSeries; inconsistentBuckets: number } {
-  const { counts, grids, start, tiers, chartPoints, minEvents, slices } = request;
+  const { counts, grids, start, tiers, chartPoints, minEvents, slices, dataStep } = request;
   const { edges, step: resolution, steps: gridSteps } = grids.total.grid;
   const at = edges[gridSteps];
   const measuredAt = grids.measured.sums;
   const totalAt = grids.total.sums;
   const elapsedSteps = Math.ceil((at - start) / resolution);
   const firstStep = gridSteps - elapsedSteps + 1;
-  const stepsOf = (length: number) => Math.max(1, Math.round(length / resolution));
+  // A window widened to the spacing is rounded up, so that it still holds a sample at every step.
+  const stepsOf = (length: number) =>
+    dataStep !== null && length < dataStep
+      ? Math.max(1, Math.ceil(dataStep / resolution))
+      : Math.max(1, Math.round(length / resolution));
   const burnRateAt = (k: number, steps: number) => {
     const from = Math.max(0, k - steps);
     return burnRateOf(counts.role, measuredAt[k] - measuredAt[from], totalAt[k] - totalAt[from], counts.errorRate);

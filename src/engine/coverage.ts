@@ -1,4 +1,4 @@
-import type { IncrementSeries } from './series';
+import { medianStep, type IncrementSeries } from './series';
 
 /**
  * The fraction of (start, end] that has samples: a step between two samples covers its span when
@@ -71,41 +71,4 @@ function unitedLength(series: IncrementSeries[], start: number, end: number): nu
     }
   }
   return length;
-}
-
-/** The lower median of the steps between samples, by quickselect (O(n) on average). */
-export function medianStep(times: ArrayLike<number>): number {
-  const steps = new Float64Array(times.length - 1);
-  for (let i = 1; i < times.length; i++) {
-    steps[i - 1] = times[i] - times[i - 1];
-  }
-  const k = Math.floor((steps.length - 1) / 2);
-  let lo = 0;
-  let hi = steps.length - 1;
-  while (lo < hi) {
-    const pivot = steps[(lo + hi) >>> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (steps[i] < pivot) {
-        i++;
-      }
-      while (steps[j] > pivot) {
-        j--;
-      }
-      if (i <= j) {
-        const swap = steps[i];
-        steps[i++] = steps[j];
-        steps[j--] = swap;
-      }
-    }
-    if (k <= j) {
-      hi = j;
-    } else if (k >= i) {
-      lo = i;
-    } else {
-      break;
-    }
-  }
-  return steps[k];
 }

@@ -4,7 +4,7 @@ import { parseDuration } from './duration';
 import { checkObjective } from './objective';
 import { budgetOf, burnRateOf, nullIfNaN, splitEvents, type MeasuredRole } from './ratio';
 import { chartSeries, resolutionFor, type EventGrids } from './chart';
-import { CumulativeGrid, Grid, prepareRole, type IncrementSeries } from './series';
+import { CumulativeGrid, Grid, prepareRole, sampleSpacing, type IncrementSeries } from './series';
 import { evaluateSlices } from './timeslices';
 import type { AlertState, DataProblem, SloEvaluation, SloInput } from './types';
 import { resolveWindow } from './window';
@@ -65,9 +65,12 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
   }
   const exceedsTotal = role === 'good' ? 'goodExceedsTotal' : 'badExceedsTotal';
 
-  // Cumulative counts on a grid that ends at `at` and reaches back the longest tier window before
-  // the SLO window: every window below is a difference of two lookups.
-  const longest = Math.max(0, ...tiers.map((tier) => tier.long));
+  // A window shorter than the data's spacing holds a sample only part of the time: read it over one spacing.
+  const dataStep = sampleSpacing(counts.total);
+  // Cumulative counts on a grid that ends at `at` and reaches back the longest tier window (as
+  // read, so at least the spacing) before the SLO window: every window below is a difference of
+  // two lookups.
+  const longest = tiers.length === 0 ? 0 : Math.max(dataStep ?? 0, ...tiers.map((tier) => tier.long));
   const resolution = resolutionFor(at - window.start + longest);
   const gridSteps = Math.ceil((at - window.start) / resolution) + Math.ceil(longest / resolution);
   const grid = new Grid(at, resolution, gridSteps);
@@ -88,10 +91,12 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
   const burnRate: Record<string, number | null> = {};
   const longWindowTotal = new Map<string, number>();
   for (const [key, length] of burnWindowLengths(tiers)) {
-    const counted = since(at - length);
+    const counted = since(at - readLength(length, dataStep));
     burnRate[key] = nullIfNaN(burnRateOf(role, counted.measured, counted.total, counts.errorRate));
     longWindowTotal.set(key, counted.total);
   }
+  // The tiers read their windows as widened, even one that shares its key with the SLO window.
+  const tierBurnRate = { ...burnRate };
   burnRate[objective.windowKey] = nullIfNaN(burnRateOf(role, inWindow.measured, inWindow.total, counts.errorRate));
 
   const slices =
@@ -113,8 +118,8 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
       : null;
 
   const alerts: AlertState[] = tiers.map((tier) => {
-    const longBurnRate = burnRate[tier.longWindow];
-    const shortBurnRate = burnRate[tier.shortWindow];
+    const longBurnRate = tierBurnRate[tier.longWindow];
+    const shortBurnRate = tierBurnRate[tier.shortWindow];
     return {
       severity: tier.severity,
       longWindow: tier.longWindow,
@@ -132,7 +137,16 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
     };
   });
 
-  const chart = chartSeries({ counts, grids, start: window.start, tiers, chartPoints, minEvents, slices });
+  const chart = chartSeries({
+    counts,
+    grids,
+    start: window.start,
+    tiers,
+    chartPoints,
+    minEvents,
+    slices,
+    dataStep,
+  });
   if (chart.inconsistentBuckets > 0) {
     dataProblems.push({ kind: exceedsTotal, scope: 'buckets', count: chart.inconsistentBuckets });
   }
@@ -156,6 +170,7 @@ export function evaluateSlo(input: SloInput): SloEvaluation {
     slices: slices && { total: slices.total, good: slices.good },
     dataProblems,
     resolution,
+    dataStep,
     series: chart.series,
   };
 }
@@ -167,6 +182,11 @@ function measuredRole(input: SloInput): MeasuredRole {
     throw new Error(`good, bad: give exactly one of good and bad, got ${hasGood ? 'both' : 'neither'}`);
   }
   return hasGood ? 'good' : 'bad';
+}
+
+/** The length a burn-rate window of `length` is read over: at least one sample spacing. */
+export function readLength(length: number, dataStep: number | null): number {
+  return dataStep !== null && length < dataStep ? dataStep : length;
 }
 
 /** The standard burn-rate windows and every tier window, by key. */

@@ -248,7 +248,8 @@ export function referenceGrid(input: SloInput): ChartGrid {
   const window = referenceWindow(input);
   const elapsed = input.at - window.start;
   const tiers = input.alertTiers ?? REFERENCE_DEFAULT_TIERS;
-  let longestTierWindow = 0;
+  // The grid reaches back the longest tier window as read: at least the data's spacing.
+  let longestTierWindow = tiers.length === 0 ? 0 : (referenceSpacing(input.total) ?? 0);
   for (const tier of tiers) {
     longestTierWindow = Math.max(
       longestTierWindow,
@@ -315,6 +316,29 @@ function referenceCoverage(total: SeriesInput[], start: number, at: number): num
     reach = Math.max(reach, b);
   }
   return covered / (at - start);
+}
+
+// ---- Sample spacing ----
+
+/** The lower median of the steps between consecutive finite samples of each total series; null without any. */
+function referenceSpacing(total: SeriesInput[]): number | null {
+  const steps: number[] = [];
+  for (const series of total) {
+    let previous: number | null = null;
+    for (let i = 0; i < series.values.length; i++) {
+      if (Number.isFinite(series.values[i])) {
+        if (previous !== null) {
+          steps.push(series.times[i] - previous);
+        }
+        previous = series.times[i];
+      }
+    }
+  }
+  if (steps.length === 0) {
+    return null;
+  }
+  steps.sort((x, y) => x - y);
+  return steps[Math.floor((steps.length - 1) / 2)];
 }
 
 // ---- The evaluation ----
@@ -392,8 +416,18 @@ export function referenceEvaluate(input: SloInput, grid: ChartGrid): SloEvaluati
   }
 
   const tiers = input.alertTiers ?? REFERENCE_DEFAULT_TIERS;
-  const burnRateAt = (key: string, end: number): number | null => {
+  const dataStep = referenceSpacing(input.total);
+  const { resolution } = grid;
+  // A window shorter than the spacing is read over the spacing; on the grid, rounded up to whole steps.
+  const lengthOf = (key: string, onGrid: boolean): number => {
     const w = referenceDuration(key);
+    if (dataStep === null || w >= dataStep) {
+      return w;
+    }
+    return onGrid ? Math.max(1, Math.ceil(dataStep / resolution)) * resolution : dataStep;
+  };
+  const burnRateAt = (key: string, end: number, onGrid = false): number | null => {
+    const w = lengthOf(key, onGrid);
     return burnRateOf(countWindow(data, end - w, end), target);
   };
 
@@ -419,7 +453,7 @@ export function referenceEvaluate(input: SloInput, grid: ChartGrid): SloEvaluati
   const tierStateAt = (index: number, end: number) => {
     const tier = tiers[index];
     const { factor } = tierFactors[index];
-    const long = countWindow(data, end - referenceDuration(tier.longWindow), end);
+    const long = countWindow(data, end - lengthOf(tier.longWindow, false), end);
     const longBurnRate = burnRateOf(long, target);
     const shortBurnRate = burnRateAt(tier.shortWindow, end);
     const firing =
@@ -434,12 +468,12 @@ export function referenceEvaluate(input: SloInput, grid: ChartGrid): SloEvaluati
   const firesAt = (index: number, end: number): boolean => {
     const tier = tiers[index];
     const { factor } = tierFactors[index];
-    const long = countWindow(data, end - referenceDuration(tier.longWindow), end);
+    const long = countWindow(data, end - lengthOf(tier.longWindow, true), end);
     const longBurnRate = burnRateOf(long, target);
     if (longBurnRate === null || !(longBurnRate > factor) || !(long.total >= minEvents)) {
       return false;
     }
-    const shortBurnRate = burnRateAt(tier.shortWindow, end);
+    const shortBurnRate = burnRateAt(tier.shortWindow, end, true);
     return shortBurnRate !== null && shortBurnRate > factor;
   };
   const alerts: AlertState[] = tiers.map((tier, index) => ({
@@ -465,7 +499,7 @@ export function referenceEvaluate(input: SloInput, grid: ChartGrid): SloEvaluati
   }
 
   // Chart series over the engine's grid.
-  const { chartTimes, chartStep, resolution } = grid;
+  const { chartTimes, chartStep } = grid;
   const chartGood: number[] = [];
   const chartTotal: number[] = [];
   const chartSli: Array<number | null> = [];
@@ -491,7 +525,7 @@ export function referenceEvaluate(input: SloInput, grid: ChartGrid): SloEvaluati
   const chartBurnRate: Record<string, Array<number | null>> = {};
   for (const tier of tiers) {
     for (const key of [tier.longWindow, tier.shortWindow]) {
-      chartBurnRate[key] = chartTimes.map((time) => burnRateAt(key, time));
+      chartBurnRate[key] = chartTimes.map((time) => burnRateAt(key, time, true));
     }
   }
 
@@ -531,6 +565,7 @@ export function referenceEvaluate(input: SloInput, grid: ChartGrid): SloEvaluati
     slices,
     dataProblems,
     resolution,
+    dataStep,
     series: {
       times: chartTimes,
       step: chartStep,

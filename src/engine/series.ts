@@ -207,3 +207,68 @@ export class CumulativeGrid {
     return edges[k] === time ? this.sums[k] : this.sums[k] + eventsBetween(this.series, edges[k], time);
   }
 }
+
+/**
+ * The data's sample spacing: the lower median of the steps between consecutive samples of each
+ * series (the counter's first sample counts: its time bounds the next increment). Null when no
+ * series has 2 samples. Burn-rate windows shorter than this are read over it (docs/engine.md).
+ */
+export function sampleSpacing(series: IncrementSeries[]): number | null {
+  let count = 0;
+  for (const { times } of series) {
+    count += Math.max(0, times.length - 1);
+  }
+  if (count === 0) {
+    return null;
+  }
+  const steps = new Float64Array(count);
+  let j = 0;
+  for (const { times } of series) {
+    for (let i = 1; i < times.length; i++) {
+      steps[j++] = times[i] - times[i - 1];
+    }
+  }
+  return lowerMedian(steps);
+}
+
+/** The lower median of the steps between samples (at least 2 of them). */
+export function medianStep(times: ArrayLike<number>): number {
+  const steps = new Float64Array(times.length - 1);
+  for (let i = 1; i < times.length; i++) {
+    steps[i - 1] = times[i] - times[i - 1];
+  }
+  return lowerMedian(steps);
+}
+
+/** The lower median of non-empty `values` by quickselect (O(n) on average); reorders them. */
+function lowerMedian(values: Float64Array): number {
+  const k = Math.floor((values.length - 1) / 2);
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) {
+        i++;
+      }
+      while (values[j] > pivot) {
+        j--;
+      }
+      if (i <= j) {
+        const swap = values[i];
+        values[i++] = values[j];
+        values[j--] = swap;
+      }
+    }
+    if (k <= j) {
+      hi = j;
+    } else if (k >= i) {
+      lo = i;
+    } else {
+      break;
+    }
+  }
+  return values[k];
+}

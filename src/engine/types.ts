@@ -140,5 +140,10 @@ export interface SloEvaluation {
   dataProblems: DataProblem[];
   /** Grid step (ms) at which firing periods are evaluated. */
   resolution: number;
+  /**
+   * The data's sample spacing (ms): the median step between samples of the total series, or null
+   * with fewer than 2 samples. Burn-rate windows shorter than it are read over it.
+   */
+  dataStep: number | null;
   series: SloSeries;
 }
