@@ -22,3 +22,19 @@ export function parseDuration(text: string): number | null {
   }
   return ms > 0 && Number.isSafeInteger(ms) ? ms : null;
 }
+
+const UNITS_DESCENDING = ['d', 'h', 'm', 's', 'ms'] as const;
+
+/** Writes milliseconds as a duration that parseDuration reads back ('15m', '1h30m', '2d'); whole ms only. */
+export function formatDuration(ms: number): string {
+  let rest = Math.max(0, Math.round(ms));
+  let text = '';
+  for (const unit of UNITS_DESCENDING) {
+    const amount = Math.floor(rest / UNIT_MS[unit]);
+    if (amount > 0) {
+      text += `${amount}${unit}`;
+      rest -= amount * UNIT_MS[unit];
+    }
+  }
+  return text === '' ? '0ms' : text;
+}
