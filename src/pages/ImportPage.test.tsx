@@ -206,9 +206,10 @@ describe('the import page', () => {
     ]);
   });
 
-  it('reads a chosen file as the YAML to import', async () => {
+  it('reads a chosen file, from a labelled file input, as the YAML to import', async () => {
     renderApp(PAGE);
     const input = (await screen.findByTestId(testIds.import.file)).querySelector('input[type="file"]');
+    expect(screen.getByLabelText(/^Or a YAML file/)).toBe(input);
     const text = fixture('sloth', 'checkout.yaml');
     fireEvent.change(input!, { target: { files: [new File([text], 'checkout.yaml', { type: 'application/yaml' })] } });
 

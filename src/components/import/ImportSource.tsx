@@ -27,13 +27,16 @@ export function ImportSource({ text, onChange }: ImportSourceProps) {
         />
       </Field>
       <div data-testid={testIds.import.file}>
-        <FileDropzone
-          id="nines-import-file"
-          readAs="readAsText"
-          options={{ accept: ['.yaml', '.yml'], multiple: false }}
-          onLoad={(result) => onChange(typeof result === 'string' ? result : '')}
-          fileListRenderer={() => null}
-        />
+        {/* The label names the dropzone's file input, which has none of its own. */}
+        <Field label="Or a YAML file" description="Its text replaces the text above" noMargin>
+          <FileDropzone
+            id="nines-import-file"
+            readAs="readAsText"
+            options={{ accept: ['.yaml', '.yml'], multiple: false }}
+            onLoad={(result) => onChange(typeof result === 'string' ? result : '')}
+            fileListRenderer={() => null}
+          />
+        </Field>
       </div>
     </Stack>
   );
