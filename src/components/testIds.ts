@@ -83,6 +83,8 @@ export const testIds = {
   alerts: {
     container: 'data-testid nines-alerts',
     row: (index: number) => `data-testid nines-alerts-row-${index}`,
+    /** Says that windows shorter than the data's step are read over the step. */
+    dataStepNote: 'data-testid nines-alerts-data-step-note',
   },
   alertTiersEditor: {
     container: 'data-testid nines-alert-tiers-editor',

@@ -4,6 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { Badge, useStyles2 } from '@grafana/ui';
 import type { SloEvaluation } from '../../engine';
 import { testIds } from '../testIds';
+import { dataStepNote } from './dataStepNote';
 import { lastFired } from './firing';
 import { formatBudget, formatBurnRate, formatTime } from './format';
 
@@ -34,6 +35,7 @@ export function AlertsView({ evaluation, timeZone }: AlertsViewProps) {
       </div>
     );
   }
+  const note = dataStepNote(evaluation);
   return (
     <div className={styles.scroll} data-testid={testIds.alerts.container}>
       <table className={styles.table}>
@@ -78,6 +80,11 @@ export function AlertsView({ evaluation, timeZone }: AlertsViewProps) {
           ))}
         </tbody>
       </table>
+      {note && (
+        <p className={styles.note} data-testid={testIds.alerts.dataStepNote}>
+          {note}
+        </p>
+      )}
     </div>
   );
 }
@@ -85,6 +92,12 @@ export function AlertsView({ evaluation, timeZone }: AlertsViewProps) {
 const getStyles = (theme: GrafanaTheme2) => ({
   scroll: css({ overflow: 'auto', height: '100%', position: 'relative' }),
   empty: css({ color: theme.colors.text.secondary, padding: theme.spacing(2), textAlign: 'center' }),
+  note: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    margin: 0,
+    padding: theme.spacing(0.5, 1),
+  }),
   // The panel's title says what the table is; the caption is for screen readers only.
   caption: css({
     position: 'absolute',

@@ -179,8 +179,28 @@ describe('SloPanel: burn-rate alerts', () => {
     expect(screen.getAllByRole('row')).toHaveLength(2);
     const cells = within(screen.getByTestId(testIds.alerts.row(0))).getAllByRole('cell');
     expect(cells[7]).toHaveTextContent('OK');
-    // The short window (5m) stops burning 5 minutes after the bad events of 09:00.
-    expect(cells[8]).toHaveTextContent('2026-11-26 09:05:00');
+    // Over hourly samples the short window (5m) is read over the hour, as the long one: both stop
+    // burning when the 10:00 sample ends the hour of the bad events of 09:00.
+    expect(cells[8]).toHaveTextContent('2026-11-26 10:00:00');
+  });
+
+  it('says that windows shorter than the data step are read over it, only when some are', () => {
+    const { unmount } = render(<SloPanel {...panelProps(withOptions({ view: 'alerts' }), panelData(burning()))} />);
+    expect(screen.getByTestId(testIds.alerts.dataStepNote)).toHaveTextContent(
+      "Windows shorter than the data's 1h step are read over 1h."
+    );
+    unmount();
+
+    const hourAndLonger = withOptions({
+      view: 'alerts',
+      alerting: {
+        tiers: [{ severity: 'ticket', longWindow: '1d', shortWindow: '1h', budgetShare: 10, enabled: true }],
+        minEvents: 0,
+      },
+    });
+    render(<SloPanel {...panelProps(hourAndLonger, panelData(burning()))} />);
+    expect(screen.getByTestId(testIds.alerts.row(0))).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.alerts.dataStepNote)).not.toBeInTheDocument();
   });
 });
 
