@@ -92,6 +92,10 @@ describe('the configuration page', () => {
     expect(comboboxIn(testIds.configPage.folder)).toBeDisabled();
     expect(screen.getByLabelText('Alert tier 1 long window')).toBeDisabled();
     expect(screen.queryByTestId(testIds.configPage.save)).toBeNull();
+    // No tier buttons that do nothing: add, reset, remove.
+    expect(screen.queryByTestId(testIds.alertTiersEditor.add)).toBeNull();
+    expect(screen.queryByTestId(testIds.alertTiersEditor.reset)).toBeNull();
+    expect(document.querySelectorAll('fieldset[aria-label^="Alert tier"] button')).toHaveLength(0);
   });
 
   it("explains Grafana's refusal when the user is no longer an admin", async () => {

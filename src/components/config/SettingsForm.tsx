@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2, StandardEditorsRegistryItem } from '@grafana/data';
 import { Alert, Button, Field, Input, Stack, Text, useStyles2 } from '@grafana/ui';
-import { AlertTiersEditor } from '../../panels/slo/AlertTiersEditor';
+import { AlertTiersEditor, type AlertTiersEditorSettings } from '../../panels/slo/AlertTiersEditor';
 import type { AlertTierOption } from '../../panels/slo/types';
 import { within } from '../../spec/errorPaths';
 import { validateAppSettings, type AppSettings } from '../../spec/settings';
@@ -13,7 +13,7 @@ import { testIds } from '../testIds';
 import { DatasourceSelect } from './DatasourceSelect';
 import { FolderSelect } from './FolderSelect';
 
-const tiersItem: StandardEditorsRegistryItem<AlertTierOption[]> = {
+const tiersItem: StandardEditorsRegistryItem<AlertTierOption[], AlertTiersEditorSettings> = {
   id: 'alertTiers',
   name: 'Alert tiers',
   editor: AlertTiersEditor,
@@ -98,7 +98,7 @@ export function SettingsForm({ initial, folders, readOnly, onSave }: SettingsFor
           <AlertTiersEditor
             value={draft.alerting.tiers}
             onChange={(tiers) => change({ alerting: { ...draft.alerting, tiers: tiers ?? [] } })}
-            item={tiersItem}
+            item={{ ...tiersItem, settings: { readOnly } }}
             context={{ data: [] }}
           />
           {tierErrors.length > 0 && (

@@ -10,9 +10,22 @@ const severities = [
   { value: 'ticket' as const, label: 'Ticket' },
 ];
 
+export interface AlertTiersEditorSettings {
+  /**
+   * Shown, not edited (the caller disables the inputs): no add, remove or reset buttons, which a
+   * disabled fieldset would draw disabled while @grafana/ui still marks them aria-disabled="false".
+   */
+  readOnly?: boolean;
+}
+
 /** Edits the multiwindow burn-rate tiers: change, disable, remove, add, or go back to the defaults. */
-export function AlertTiersEditor({ value, onChange }: StandardEditorProps<AlertTierOption[]>) {
+export function AlertTiersEditor({
+  value,
+  onChange,
+  item,
+}: StandardEditorProps<AlertTierOption[], AlertTiersEditorSettings>) {
   const styles = useStyles2(getStyles);
+  const readOnly = item.settings?.readOnly === true;
   const tiers = value ?? defaultAlertTierOptions;
   const update = (index: number, patch: Partial<AlertTierOption>) =>
     onChange(tiers.map((tier, i) => (i === index ? { ...tier, ...patch } : tier)));
@@ -30,11 +43,13 @@ export function AlertTiersEditor({ value, onChange }: StandardEditorProps<AlertT
                 aria-label={`${name} enabled`}
                 onChange={(event) => update(index, { enabled: event.currentTarget.checked })}
               />
-              <IconButton
-                name="trash-alt"
-                tooltip={`Remove ${name.toLowerCase()}`}
-                onClick={() => onChange(tiers.filter((_, i) => i !== index))}
-              />
+              {!readOnly && (
+                <IconButton
+                  name="trash-alt"
+                  tooltip={`Remove ${name.toLowerCase()}`}
+                  onClick={() => onChange(tiers.filter((_, i) => i !== index))}
+                />
+              )}
             </div>
             <RadioButtonGroup
               size="sm"
@@ -69,31 +84,33 @@ export function AlertTiersEditor({ value, onChange }: StandardEditorProps<AlertT
           </fieldset>
         );
       })}
-      <div className={styles.row}>
-        <Button
-          size="sm"
-          variant="secondary"
-          icon="plus"
-          data-testid={testIds.alertTiersEditor.add}
-          onClick={() =>
-            onChange([
-              ...tiers,
-              { severity: 'ticket', longWindow: '1d', shortWindow: '2h', budgetShare: 10, enabled: true },
-            ])
-          }
-        >
-          Add tier
-        </Button>
-        <Button
-          size="sm"
-          variant="secondary"
-          fill="text"
-          data-testid={testIds.alertTiersEditor.reset}
-          onClick={() => onChange(defaultAlertTierOptions)}
-        >
-          Reset to defaults
-        </Button>
-      </div>
+      {!readOnly && (
+        <div className={styles.row}>
+          <Button
+            size="sm"
+            variant="secondary"
+            icon="plus"
+            data-testid={testIds.alertTiersEditor.add}
+            onClick={() =>
+              onChange([
+                ...tiers,
+                { severity: 'ticket', longWindow: '1d', shortWindow: '2h', budgetShare: 10, enabled: true },
+              ])
+            }
+          >
+            Add tier
+          </Button>
+          <Button
+            size="sm"
+            variant="secondary"
+            fill="text"
+            data-testid={testIds.alertTiersEditor.reset}
+            onClick={() => onChange(defaultAlertTierOptions)}
+          >
+            Reset to defaults
+          </Button>
+        </div>
+      )}
     </div>
   );
 }
