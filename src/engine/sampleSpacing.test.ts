@@ -6,11 +6,36 @@ import fc from 'fast-check';
 
 import { evaluateSlo } from './index';
 import { referenceEvaluate } from './reference';
+import { sampleSpacing, type IncrementSeries } from './series';
 import { DAY, HOUR, increments, MINUTE, repeat } from './testing';
 import type { SeriesInput, SloInput } from './types';
 
 const AT = Date.parse('2026-11-26T12:00:00Z');
 const SEED = Number(process.env.PROPERTY_SEED ?? 20240331);
+
+describe('sampleSpacing', () => {
+  const at = (...times: number[]): IncrementSeries => ({
+    kind: 'increment',
+    times: Float64Array.from(times),
+    increments: new Float64Array(times.length),
+  });
+
+  it('is the step most samples share, despite a gap', () => {
+    expect(sampleSpacing([at(0, 15, 30, 45, 90, 105)])).toBe(15);
+  });
+
+  it("is the lower median of all series' steps when no step is most of them", () => {
+    // Steps 1, 2, 4 and 10, 20: sorted 1 2 4 10 20, median 4.
+    expect(sampleSpacing([at(0, 1, 3, 7), at(100, 110, 130)])).toBe(4);
+    // Steps 1, 2, 3, 4: the lower median is 2.
+    expect(sampleSpacing([at(0, 1, 3, 6, 10)])).toBe(2);
+  });
+
+  it('is null without 2 samples in any series', () => {
+    expect(sampleSpacing([])).toBeNull();
+    expect(sampleSpacing([at(5), at(7)])).toBeNull();
+  });
+});
 
 describe('evaluateSlo over data coarser than its short windows', () => {
   // 90 days of 15m samples of 1000 requests; in the last hour (4 samples) 10% fail: a 100x burn

@@ -214,16 +214,27 @@ export class CumulativeGrid {
  * series has 2 samples. Burn-rate windows shorter than this are read over it (docs/engine.md).
  */
 export function sampleSpacing(series: IncrementSeries[]): number | null {
-  let count = 0;
-  for (const { times } of series) {
-    count += Math.max(0, times.length - 1);
+  const timesList = series.map((one) => one.times);
+  return timesList.some((times) => times.length > 1) ? lowerMedianStep(timesList) : null;
+}
+
+/** The lower median of the steps between samples (at least 2 of them). */
+export function medianStep(times: ArrayLike<number>): number {
+  return lowerMedianStep([times]);
+}
+
+function lowerMedianStep(timesList: Array<ArrayLike<number>>): number {
+  const majority = majorityStep(timesList);
+  if (majority === majority) {
+    return majority;
   }
-  if (count === 0) {
-    return null;
+  let count = 0;
+  for (const times of timesList) {
+    count += Math.max(0, times.length - 1);
   }
   const steps = new Float64Array(count);
   let j = 0;
-  for (const { times } of series) {
+  for (const times of timesList) {
     for (let i = 1; i < times.length; i++) {
       steps[j++] = times[i] - times[i - 1];
     }
@@ -231,13 +242,33 @@ export function sampleSpacing(series: IncrementSeries[]): number | null {
   return lowerMedian(steps);
 }
 
-/** The lower median of the steps between samples (at least 2 of them). */
-export function medianStep(times: ArrayLike<number>): number {
-  const steps = new Float64Array(times.length - 1);
-  for (let i = 1; i < times.length; i++) {
-    steps[i - 1] = times[i] - times[i - 1];
+/**
+ * The step more than half of the steps share, or NaN. Regular data has one, and then it is the
+ * median: two passes find it without sorting (Boyer-Moore majority vote, then a count).
+ */
+function majorityStep(timesList: Array<ArrayLike<number>>): number {
+  let count = 0;
+  let candidate = NaN;
+  let votes = 0;
+  for (const times of timesList) {
+    for (let i = 1; i < times.length; i++) {
+      const step = times[i] - times[i - 1];
+      if (votes === 0) {
+        candidate = step;
+        votes = 1;
+      } else {
+        votes += step === candidate ? 1 : -1;
+      }
+    }
+    count += Math.max(0, times.length - 1);
   }
-  return lowerMedian(steps);
+  let held = 0;
+  for (const times of timesList) {
+    for (let i = 1; i < times.length; i++) {
+      held += times[i] - times[i - 1] === candidate ? 1 : 0;
+    }
+  }
+  return 2 * held > count ? candidate : NaN;
 }
 
 /** The lower median of non-empty `values` by quickselect (O(n) on average); reorders them. */
