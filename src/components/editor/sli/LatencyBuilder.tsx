@@ -3,7 +3,7 @@ import { Field, Input } from '@grafana/ui';
 import { errorAt } from '../../../spec/sliFieldErrors';
 import type { PrometheusLatencySource, SpecError } from '../../../spec/types';
 import { testIds } from '../../testIds';
-import { MatchersEditor } from './MatchersEditor';
+import { SeriesFields } from './SeriesFields';
 
 export interface LatencyBuilderProps {
   source: PrometheusLatencySource;
@@ -13,36 +13,21 @@ export interface LatencyBuilderProps {
 
 /** A histogram, the matchers that select its series, and the bucket at or under which a request is good. */
 export function LatencyBuilder({ source, errors, onChange }: LatencyBuilderProps) {
-  const metricId = useId();
   const thresholdId = useId();
-  const metricError = errorAt(errors, 'sli.source.metric');
   const thresholdError = errorAt(errors, 'sli.source.thresholdLe');
   const update = (patch: Partial<PrometheusLatencySource>) => onChange({ ...source, ...patch });
 
   return (
     <>
-      <Field
-        label="Histogram"
-        description="The histogram's base name, without _bucket or _count, e.g. http_request_duration_seconds"
-        invalid={metricError !== undefined}
-        error={metricError}
-      >
-        <Input
-          id={metricId}
-          data-testid={testIds.sliStep.metric}
-          placeholder="http_request_duration_seconds"
-          value={source.metric}
-          onChange={(event) => update({ metric: event.currentTarget.value.trim() })}
-        />
-      </Field>
-      <MatchersEditor
-        list="matchers"
-        label="Label matchers"
-        description='Which series count as all requests, e.g. job="checkout"'
-        rowName="Matcher"
+      <SeriesFields
+        metricLabel="Histogram"
+        metricDescription="The histogram's base name, without _bucket or _count, e.g. http_request_duration_seconds"
+        metricPlaceholder="http_request_duration_seconds"
+        matchersDescription='Which series count as all requests, e.g. job="checkout"'
+        metric={source.metric}
         matchers={source.matchers}
-        onChange={(matchers) => update({ matchers })}
         errors={errors}
+        onChange={update}
       />
       <Field
         label="Threshold bucket (le)"

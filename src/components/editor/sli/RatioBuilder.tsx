@@ -1,9 +1,10 @@
 import React, { useId } from 'react';
-import { Field, Input, RadioButtonGroup, TagsInput } from '@grafana/ui';
+import { Field, RadioButtonGroup, TagsInput } from '@grafana/ui';
 import { errorAt } from '../../../spec/sliFieldErrors';
 import type { PrometheusRatioSource, Sli, SpecError } from '../../../spec/types';
 import { testIds } from '../../testIds';
 import { MatchersEditor } from './MatchersEditor';
+import { SeriesFields } from './SeriesFields';
 
 const EVENT_KINDS = [
   { value: 'good' as const, label: 'Good' },
@@ -20,37 +21,22 @@ export interface RatioBuilderProps {
 
 /** A counter of all events, the matchers that select them, and the condition that tells good (or bad) ones. */
 export function RatioBuilder({ source, eventKind, errors, onChange, onEventKindChange }: RatioBuilderProps) {
-  const metricId = useId();
   const groupById = useId();
-  const metricError = errorAt(errors, 'sli.source.metric');
   const groupByError = errorAt(errors, 'sli.source.groupBy');
   const eventKindError = errorAt(errors, 'sli.eventKind');
   const update = (patch: Partial<PrometheusRatioSource>) => onChange({ ...source, ...patch });
 
   return (
     <>
-      <Field
-        label="Metric"
-        description="The counter of all events, e.g. http_requests_total"
-        invalid={metricError !== undefined}
-        error={metricError}
-      >
-        <Input
-          id={metricId}
-          data-testid={testIds.sliStep.metric}
-          placeholder="http_requests_total"
-          value={source.metric}
-          onChange={(event) => update({ metric: event.currentTarget.value.trim() })}
-        />
-      </Field>
-      <MatchersEditor
-        list="matchers"
-        label="Label matchers"
-        description='Which series count as all events, e.g. job="checkout"'
-        rowName="Matcher"
+      <SeriesFields
+        metricLabel="Metric"
+        metricDescription="The counter of all events, e.g. http_requests_total"
+        metricPlaceholder="http_requests_total"
+        matchersDescription='Which series count as all events, e.g. job="checkout"'
+        metric={source.metric}
         matchers={source.matchers}
-        onChange={(matchers) => update({ matchers })}
         errors={errors}
+        onChange={update}
       />
       <MatchersEditor
         list="eventMatchers"
