@@ -2,8 +2,9 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Alert, Button, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { Alert, LoadingPlaceholder, Text, useStyles2 } from '@grafana/ui';
 import { SettingsForm } from '../components/config/SettingsForm';
+import { StoreErrorAlert } from '../components/slos/StoreErrorAlert';
 import { useLoaded, useStoreLoad } from '../components/slos/useLoaded';
 import { testIds } from '../components/testIds';
 import { canWriteAppSettings, listFolders, loadAppSettings, saveAppSettings } from '../store';
@@ -36,16 +37,12 @@ function ConfigPage() {
           </div>
         )}
         {state.kind === 'error' && (
-          <div data-testid={testIds.configPage.loadError}>
-            <Alert severity="error" title="Could not load the settings">
-              <Stack direction="column" gap={1} alignItems="flex-start">
-                <Text element="p">{state.error.message}</Text>
-                <Button variant="secondary" icon="sync" onClick={retry}>
-                  Retry
-                </Button>
-              </Stack>
-            </Alert>
-          </div>
+          <StoreErrorAlert
+            testId={testIds.configPage.loadError}
+            title="Could not load the settings"
+            message={state.error.message}
+            onRetry={retry}
+          />
         )}
         {state.kind === 'loaded' && (
           <SettingsForm initial={state.value} folders={allFolders} readOnly={!mayWrite} onSave={saveAppSettings} />

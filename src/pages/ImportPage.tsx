@@ -2,9 +2,10 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Alert, Button, Stack, Text, useStyles2 } from '@grafana/ui';
+import { Alert, Text, useStyles2 } from '@grafana/ui';
 import { ExportAll } from '../components/import/ExportAll';
 import { ImportForm } from '../components/import/ImportForm';
+import { StoreErrorAlert } from '../components/slos/StoreErrorAlert';
 import { useLoaded } from '../components/slos/useLoaded';
 import { useSloPermissions } from '../components/slos/useSloPermissions';
 import { testIds } from '../components/testIds';
@@ -22,16 +23,12 @@ function ImportPage() {
     <PluginPage>
       <div data-testid={testIds.import.container} className={styles.page}>
         {mayWrite && folders.status === 'error' && (
-          <div data-testid={testIds.import.foldersError}>
-            <Alert severity="error" title="Could not load the folders you may import into">
-              <Stack direction="column" gap={1} alignItems="flex-start">
-                <Text element="p">{folders.error?.message ?? ''}</Text>
-                <Button variant="secondary" icon="sync" onClick={folders.retry}>
-                  Retry
-                </Button>
-              </Stack>
-            </Alert>
-          </div>
+          <StoreErrorAlert
+            testId={testIds.import.foldersError}
+            title="Could not load the folders you may import into"
+            message={folders.error?.message ?? ''}
+            onRetry={folders.retry}
+          />
         )}
         {mayWrite && folders.status === 'loaded' && folders.editableFolders.length === 0 && (
           <div data-testid={testIds.import.foldersError}>

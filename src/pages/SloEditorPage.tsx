@@ -2,13 +2,14 @@ import React from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { NavModelItem } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Alert, Button, LinkButton, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
+import { Alert, LinkButton, LoadingPlaceholder, Stack, Text } from '@grafana/ui';
 import { SloEditor } from '../components/editor/SloEditor';
 import { useEditorStart, type EditorStart } from '../components/editor/useEditorStart';
+import { StoreErrorAlert } from '../components/slos/StoreErrorAlert';
 import { useSloPermissions, type SloPermissions } from '../components/slos/useSloPermissions';
 import { testIds } from '../components/testIds';
 import { prefixRoute, ROUTES, sloPageUrl } from '../constants';
-import { canWriteSlos, GENERAL_FOLDER_TITLE, type StoredSlo, type StoreError } from '../store';
+import { canWriteSlos, GENERAL_FOLDER_TITLE, isRetryable, type StoredSlo, type StoreError } from '../store';
 
 const SLOS_NAV = { text: 'SLOs', url: prefixRoute(ROUTES.Slos) };
 
@@ -103,20 +104,14 @@ function SloEditorPage() {
 }
 
 function LoadError({ error, onRetry }: { error: StoreError; onRetry: () => void }) {
-  const retryable = error.kind === 'network' || error.kind === 'server';
   return (
-    <div data-testid={testIds.editor.loadError}>
-      <Alert severity={error.kind === 'notFound' ? 'warning' : 'error'} title="Could not open the editor">
-        <Stack direction="column" gap={1} alignItems="flex-start">
-          <Text element="p">{error.message}</Text>
-          {retryable && (
-            <Button variant="secondary" icon="sync" onClick={onRetry}>
-              Retry
-            </Button>
-          )}
-        </Stack>
-      </Alert>
-    </div>
+    <StoreErrorAlert
+      testId={testIds.editor.loadError}
+      severity={error.kind === 'notFound' ? 'warning' : 'error'}
+      title="Could not open the editor"
+      message={error.message}
+      onRetry={isRetryable(error) ? onRetry : undefined}
+    />
   );
 }
 

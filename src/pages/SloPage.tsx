@@ -3,18 +3,19 @@ import { useParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2, NavModelItem } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Alert, Button, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { DeleteRefused } from '../components/slos/DeleteSloModal';
 import { OpenSloExport } from '../components/slos/OpenSloExport';
 import { SloActions } from '../components/slos/SloActions';
 import { SloHeader } from '../components/slos/SloHeader';
 import { SloNumbers } from '../components/slos/SloNumbers';
+import { StoreErrorAlert } from '../components/slos/StoreErrorAlert';
 import { useStoreLoad, type StoreLoad } from '../components/slos/useLoaded';
 import { useSloEvaluation } from '../components/slos/useSloEvaluation';
 import { useWindowEnd } from '../components/slos/windowEnd';
 import { testIds } from '../components/testIds';
 import { prefixRoute, ROUTES } from '../constants';
-import { getSlo, type StoredSlo, type StoreError } from '../store';
+import { getSlo, isRetryable, type StoredSlo, type StoreError } from '../store';
 
 function useStoredSlo(uid: string): { loaded: StoreLoad<StoredSlo>; retry: () => void } {
   const load = useCallback(() => getSlo(uid), [uid]);
@@ -62,23 +63,14 @@ function SloPage() {
 
 function LoadError({ error, onRetry }: { error: StoreError; onRetry: () => void }) {
   const notFound = error.kind === 'notFound';
-  const retryable = error.kind === 'network' || error.kind === 'server';
   return (
-    <div data-testid={testIds.sloPage.error}>
-      <Alert
-        severity={notFound || error.kind === 'invalid' ? 'warning' : 'error'}
-        title={notFound ? 'SLO not found' : error.kind === 'invalid' ? 'Not a readable SLO' : 'Could not load the SLO'}
-      >
-        <Stack direction="column" gap={1} alignItems="flex-start">
-          <Text element="p">{error.message}</Text>
-          {retryable && (
-            <Button variant="secondary" icon="sync" onClick={onRetry}>
-              Retry
-            </Button>
-          )}
-        </Stack>
-      </Alert>
-    </div>
+    <StoreErrorAlert
+      testId={testIds.sloPage.error}
+      severity={notFound || error.kind === 'invalid' ? 'warning' : 'error'}
+      title={notFound ? 'SLO not found' : error.kind === 'invalid' ? 'Not a readable SLO' : 'Could not load the SLO'}
+      message={error.message}
+      onRetry={isRetryable(error) ? onRetry : undefined}
+    />
   );
 }
 

@@ -2,13 +2,14 @@ import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Alert, Button, EmptyState, LoadingPlaceholder, Pagination, Stack, Text, useStyles2 } from '@grafana/ui';
+import { EmptyState, LoadingPlaceholder, Pagination, useStyles2 } from '@grafana/ui';
 import { SloListActions } from '../components/slos/SloListActions';
 import { SloListFilters } from '../components/slos/SloListFilters';
 import { filterRows, sloRow, type SloListFilter, type SloRow } from '../components/slos/sloList';
 import { SlosEmptyState } from '../components/slos/SlosEmptyState';
 import { remainingBudget } from '../components/slos/sloStatus';
 import { InvalidSloTable, SloTable } from '../components/slos/SloTable';
+import { StoreErrorAlert } from '../components/slos/StoreErrorAlert';
 import { useStoreLoad, type StoreLoad } from '../components/slos/useLoaded';
 import { useSloEvaluations } from '../components/slos/useSloEvaluations';
 import { useSloPermissions } from '../components/slos/useSloPermissions';
@@ -102,16 +103,12 @@ function ListingView({ listing, rows, states, searchString, onRetry }: ListingVi
       );
     case 'error':
       return (
-        <div data-testid={testIds.slosPage.error}>
-          <Alert severity="error" title="Could not load the SLOs">
-            <Stack direction="column" gap={1} alignItems="flex-start">
-              <Text element="p">{listing.error.message}</Text>
-              <Button variant="secondary" icon="sync" onClick={onRetry}>
-                Retry
-              </Button>
-            </Stack>
-          </Alert>
-        </div>
+        <StoreErrorAlert
+          testId={testIds.slosPage.error}
+          title="Could not load the SLOs"
+          message={listing.error.message}
+          onRetry={onRetry}
+        />
       );
     case 'loaded': {
       const { invalid } = listing.value;

@@ -31,6 +31,11 @@ export type StoreError =
 
 export type StoreErrorKind = StoreError['kind'];
 
+/** Whether sending the same request again may succeed: Grafana was unreachable or failed, not the request. */
+export function isRetryable(error: StoreError): boolean {
+  return error.kind === 'network' || error.kind === 'server';
+}
+
 export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: StoreError };
 
 export function succeed<T>(value: T): StoreResult<T> {

@@ -6,7 +6,7 @@
  */
 export type { GrafanaFolder, InvalidSlo, ListSlosQuery, SloConnection, SloPage, StoredSlo } from './types';
 export type { StoreError, StoreErrorKind, StoreResult } from './errors';
-export { GENERAL_FOLDER_TITLE } from './errors';
+export { GENERAL_FOLDER_TITLE, isRetryable } from './errors';
 export type { StoreRequest } from './http';
 export { DEFAULT_PER_PAGE, getSlo, listAllSlos, listSlos } from './read';
 export { createSlo, overwriteSlo, updateSlo } from './save';

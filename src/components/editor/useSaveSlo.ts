@@ -1,6 +1,14 @@
 import { useCallback, useState } from 'react';
 import type { SloSpec } from '../../spec/types';
-import { createSlo, getSlo, updateSlo, type StoredSlo, type StoreError, type StoreResult } from '../../store';
+import {
+  createSlo,
+  getSlo,
+  isRetryable,
+  updateSlo,
+  type StoredSlo,
+  type StoreError,
+  type StoreResult,
+} from '../../store';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -31,8 +39,6 @@ export interface SaveSlo {
   dismiss: () => void;
 }
 
-const retryable = (error: StoreError) => error.kind === 'network' || error.kind === 'server';
-
 /**
  * Saving from the editor: create or update against the version the user has seen, and the ways
  * out of a failed save. Nothing here changes the user's edits, except `reload`, on request.
@@ -55,7 +61,7 @@ export function useSaveSlo({ opened, onSaved, onInvalid, onReloaded }: SaveSloOp
         if (error.kind === 'invalid') {
           onInvalid(error);
         }
-        setState({ kind: 'failed', error, retry: retryable(error) ? () => void attempt() : undefined });
+        setState({ kind: 'failed', error, retry: isRetryable(error) ? () => void attempt() : undefined });
       }
       void attempt();
     },
