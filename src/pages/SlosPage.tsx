@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import React, { useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
@@ -10,6 +10,7 @@ import { SlosEmptyState } from '../components/slos/SlosEmptyState';
 import { remainingBudget } from '../components/slos/sloStatus';
 import { InvalidSloTable, SloTable } from '../components/slos/SloTable';
 import { StoreErrorAlert } from '../components/slos/StoreErrorAlert';
+import { useDebounced } from '../components/slos/useDebounced';
 import { useStoreLoad, type StoreLoad } from '../components/slos/useLoaded';
 import { useSloEvaluations } from '../components/slos/useSloEvaluations';
 import { useSloPermissions } from '../components/slos/useSloPermissions';
@@ -25,15 +26,6 @@ type Listing = StoreLoad<SloPage>;
 
 const NO_SLOS: StoredSlo[] = [];
 const NO_FILTER: SloListFilter = { services: [], teams: [], labels: [], sort: 'name' };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 function useSloListing(searchString: string, page: number): { listing: Listing; retry: () => void } {
   const load = useCallback(() => listSlos({ searchString, page, perPage: DEFAULT_PER_PAGE }), [searchString, page]);

@@ -1,18 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { type DashboardHit, searchDashboards } from '../../store';
+import { useDebounced } from './useDebounced';
 import { type StoreLoad, useStoreLoad } from './useLoaded';
 
 /** Typing pauses this long before a search is sent. */
 export const DASHBOARD_SEARCH_DEBOUNCE_MS = 300;
-
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** The dashboards whose title contains `text`, searched once typing pauses. */
 export function useDashboardSearch(text: string): StoreLoad<DashboardHit[]> {
