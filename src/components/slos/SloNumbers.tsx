@@ -5,7 +5,7 @@ import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import type { PanelState } from '../../panels/slo/panelState';
 import { AlertsView } from '../slo/AlertsView';
 import { BudgetView } from '../slo/BudgetView';
-import { formatEvents } from '../slo/format';
+import { EventCounts } from '../slo/EventCounts';
 import { PanelStateMessage, type StateWording } from '../slo/PanelStateMessage';
 import { SummaryView } from '../slo/SummaryView';
 import { TrendView } from '../slo/TrendView';
@@ -75,14 +75,7 @@ function NumbersBody({ state, target, timeZone, width, onZoom }: SloNumbersProps
               />
             </section>
           </div>
-          <dl className={styles.events} data-testid={testIds.sloPage.events}>
-            <dt>Good events</dt>
-            <dd>{formatEvents(events.good)}</dd>
-            <dt>Bad events</dt>
-            <dd>{formatEvents(events.bad)}</dd>
-            <dt>Total events</dt>
-            <dd>{formatEvents(events.total)}</dd>
-          </dl>
+          <EventCounts testId={testIds.sloPage.events} good={events.good} bad={events.bad} total={events.total} />
           <section className={styles.card} aria-label="SLI trend" style={{ height: TREND_HEIGHT }}>
             <TrendView
               evaluation={evaluation}
@@ -106,12 +99,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
   numbers: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2), minWidth: 0 }),
   row: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2) }),
   card: css({ minWidth: 0, overflow: 'hidden' }),
-  events: css({
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: theme.spacing(0.5, 1),
-    margin: 0,
-    dt: { color: theme.colors.text.secondary },
-    dd: { margin: theme.spacing(0, 3, 0, 0), fontWeight: theme.typography.fontWeightMedium },
-  }),
 });

@@ -5,7 +5,8 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import type { SloEvaluation } from '../../../engine';
 import type { PartialData } from '../../../panels/slo/panelState';
 import { previewFigures } from '../../../query/sliPreview';
-import { formatEvents, formatPercent, formatSli } from '../../slo/format';
+import { EventCounts } from '../../slo/EventCounts';
+import { formatPercent, formatSli } from '../../slo/format';
 import { TrendView } from '../../slo/TrendView';
 import { testIds } from '../../testIds';
 
@@ -22,13 +23,11 @@ export interface PreviewFiguresProps {
   width: number;
 }
 
-const NO_VALUE = '–';
 const QUERY_WORDS: Record<string, string> = {
   good: 'good events query',
   bad: 'bad events query',
   total: 'total events query',
 };
-const count = (value: number | null) => (value === null ? NO_VALUE : formatEvents(value));
 
 /** The SLI over the preview range, its event counts, and its trend against the objective. */
 export function PreviewFigures(props: PreviewFiguresProps) {
@@ -45,14 +44,12 @@ export function PreviewFigures(props: PreviewFiguresProps) {
         </span>
         <span className={styles.secondary}>SLI over {rangeWords}</span>
       </div>
-      <dl className={styles.events} data-testid={testIds.sliStep.preview.events}>
-        <dt>Good events</dt>
-        <dd>{count(figures.good)}</dd>
-        <dt>Bad events</dt>
-        <dd>{count(figures.bad)}</dd>
-        <dt>Total events</dt>
-        <dd>{count(figures.total)}</dd>
-      </dl>
+      <EventCounts
+        testId={testIds.sliStep.preview.events}
+        good={figures.good}
+        bad={figures.bad}
+        total={figures.total}
+      />
       {silentRefIds.map((refId) => (
         <div key={refId} className={styles.secondary} data-testid={testIds.sliStep.preview.silent(refId)}>
           The {QUERY_WORDS[refId] ?? `query ${refId}`} returned no samples over {rangeWords}: there were none of its
@@ -76,12 +73,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
   headline: css({ display: 'flex', alignItems: 'baseline', gap: theme.spacing(1) }),
   sli: css({ fontSize: theme.typography.h2.fontSize, fontWeight: theme.typography.fontWeightMedium }),
   secondary: css({ color: theme.colors.text.secondary }),
-  events: css({
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: theme.spacing(0.5, 1),
-    margin: 0,
-    dt: { color: theme.colors.text.secondary },
-    dd: { margin: theme.spacing(0, 3, 0, 0), fontWeight: theme.typography.fontWeightMedium },
-  }),
 });
