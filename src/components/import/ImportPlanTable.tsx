@@ -5,6 +5,7 @@ import { Badge, type BadgeColor, Text, useStyles2 } from '@grafana/ui';
 import type { SloChange } from '../../spec/changes';
 import type { ImportPlan, PlannedImport } from '../../spec/importPlan';
 import type { StoredSlo } from '../../store';
+import { listTableStyle } from '../tableStyle';
 import { testIds } from '../testIds';
 
 const ACTIONS: Record<PlannedImport['action'], { text: string; color: BadgeColor }> = {
@@ -85,15 +86,5 @@ export function ImportPlanTable({ plan, folderTitle }: ImportPlanTableProps) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      textAlign: 'left',
-      verticalAlign: 'top',
-      padding: theme.spacing(1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-    },
-    ul: { margin: 0, paddingLeft: theme.spacing(2) },
-  }),
+  table: css(listTableStyle(theme), { ul: { margin: 0, paddingLeft: theme.spacing(2) } }),
 });

@@ -4,6 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { TextLink, useStyles2 } from '@grafana/ui';
 import { sloPageUrl } from '../../constants';
 import type { InvalidSlo } from '../../store';
+import { listTableStyle } from '../tableStyle';
 import { testIds } from '../testIds';
 import type { PanelState } from '../../panels/slo/panelState';
 import type { SloRow } from './sloList';
@@ -96,15 +97,7 @@ export function InvalidSloTable({ slos }: { slos: InvalidSlo[] }) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-      verticalAlign: 'top',
-    },
+  table: css(listTableStyle(theme), {
     th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
   }),
   caption: css({
