@@ -24,10 +24,9 @@ import {
   overwriteSlo,
   saveAppSettings,
   searchDashboards,
-  type StoreResult,
   updateSlo,
 } from './index';
-import { installFakeGrafana, type RecordedCall } from './testing';
+import { installFakeGrafana, type RecordedCall, valueOf } from './testing';
 
 type Json = Record<string, unknown>;
 
@@ -177,13 +176,6 @@ function contractProblems(call: RecordedCall): string[] {
     problems.push(...answer.map((text) => `${name} answer ${call.status}${text}`));
   }
   return problems;
-}
-
-function valueOf<T>(result: StoreResult<T>): T {
-  if (!result.ok) {
-    throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
-  }
-  return result.value;
 }
 
 it("sends and reads only what Grafana's API description allows", async () => {

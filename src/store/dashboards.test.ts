@@ -3,42 +3,18 @@ import { config } from '@grafana/runtime';
 
 import { ratioSlo } from '../spec/testing';
 import { DASHBOARD_SCHEMA_VERSION, withSloPanel } from './dashboardModel';
-import {
-  addSloToDashboard,
-  canWriteDashboards,
-  createSlo,
-  deleteSlo,
-  searchDashboards,
-  type StoreResult,
-} from './index';
-import { type FakeGrafana, installFakeGrafana } from './testing';
+import { addSloToDashboard, canWriteDashboards, createSlo, deleteSlo, searchDashboards } from './index';
+import { errorOf, type FakeGrafana, installFakeGrafana, signOut, valueOf } from './testing';
 
 let grafana: FakeGrafana;
-const signedIn = { ...config.bootData.user };
 
 beforeEach(() => {
   grafana = installFakeGrafana();
 });
 
-afterEach(() => {
-  config.bootData.user = { ...signedIn };
-});
+afterEach(signOut);
 
 const slo = { uid: 'checkout-availability', name: 'Checkout availability' };
-
-function valueOf<T>(result: StoreResult<T>): T {
-  if (!result.ok) {
-    throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
-  }
-  return result.value;
-}
-
-function errorOf<T>(result: StoreResult<T>) {
-  if (result.ok) {
-    throw new Error('expected an error, got success');
-  }
-  return result.error;
-}
 
 const savedBodies = () => grafana.callsTo('POST', '/api/dashboards/db').map((call) => call.body);
 

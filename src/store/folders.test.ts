@@ -1,27 +1,16 @@
-import { OrgRole } from '@grafana/data';
 import { config } from '@grafana/runtime';
 
-import { listFolders, type StoreResult } from './index';
-import { type FakeGrafana, installFakeGrafana } from './testing';
+import { listFolders } from './index';
+import { type FakeGrafana, installFakeGrafana, signIn, signOut, valueOf } from './testing';
 
 let grafana: FakeGrafana;
-const signedIn = { ...config.bootData.user };
 
 beforeEach(() => {
   grafana = installFakeGrafana();
-  config.bootData.user.orgRole = OrgRole.Editor;
+  signIn(grafana, 'editor');
 });
 
-afterEach(() => {
-  config.bootData.user = { ...signedIn };
-});
-
-function valueOf<T>(result: StoreResult<T>): T {
-  if (!result.ok) {
-    throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
-  }
-  return result.value;
-}
+afterEach(signOut);
 
 describe('listFolders', () => {
   it('lists General and the folders, with whether the user may save SLOs in each', async () => {
@@ -38,8 +27,7 @@ describe('listFolders', () => {
   });
 
   it('lets a Viewer edit no folder', async () => {
-    grafana.signIn('viewer');
-    config.bootData.user.orgRole = OrgRole.Viewer;
+    signIn(grafana, 'viewer');
     expect(valueOf(await listFolders()).map((folder) => folder.canEdit)).toEqual([false, false, false]);
   });
 

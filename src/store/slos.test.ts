@@ -3,17 +3,8 @@ import { lastValueFrom } from 'rxjs';
 import { sloToLibraryPanel } from '../spec/libraryPanel';
 import type { SloSpec } from '../spec/types';
 import { latencySlo, ratioSlo } from '../spec/testing';
-import {
-  createSlo,
-  deleteSlo,
-  getSlo,
-  listAllSlos,
-  listSlos,
-  overwriteSlo,
-  updateSlo,
-  type StoreResult,
-} from './index';
-import { type FakeGrafana, installFakeGrafana } from './testing';
+import { createSlo, deleteSlo, getSlo, listAllSlos, listSlos, overwriteSlo, updateSlo } from './index';
+import { errorOf, type FakeGrafana, installFakeGrafana, valueOf } from './testing';
 
 let grafana: FakeGrafana;
 
@@ -24,20 +15,6 @@ beforeEach(() => {
 /** The checkout SLO in the folder Editors may edit. */
 function checkout(): SloSpec {
   return { ...ratioSlo(), folderUid: 'slos' };
-}
-
-function valueOf<T>(result: StoreResult<T>): T {
-  if (!result.ok) {
-    throw new Error(`expected success, got ${result.error.kind}: ${result.error.message}`);
-  }
-  return result.value;
-}
-
-function errorOf<T>(result: StoreResult<T>) {
-  if (result.ok) {
-    throw new Error('expected an error, got success');
-  }
-  return result.error;
 }
 
 describe('saving and reading SLOs', () => {

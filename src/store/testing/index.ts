@@ -4,6 +4,8 @@ import { setBackendSrv } from '@grafana/runtime';
 import { FakeGrafana } from './fakeGrafana';
 
 export { FakeGrafana, USERS, type FakeDashboard, type FakeFolder, type Outage, type RecordedCall } from './fakeGrafana';
+export { errorOf, valueOf } from './results';
+export { signIn, signOut } from './signIn';
 
 /** A fresh in-memory Grafana, installed as the BackendSrv; the signed-in user is an Editor. */
 export function installFakeGrafana(): FakeGrafana {
