@@ -18,6 +18,8 @@ module.exports = {
     // MessageChannel (missing in jsdom) as soon as it is imported; @grafana/ui's Text imports it.
     // Tests run in Node, so they get React's Node server renderer.
     '^react-dom/server$': 'react-dom/server.node',
+    // Under jsdom, `yaml` resolves to its ESM browser build, which jest cannot load; Node's build is the same code.
+    '^yaml$': '<rootDir>/node_modules/yaml/dist/index.js',
   },
   testMatch: [...baseConfig.testMatch, '<rootDir>/tests/**/*.test.{ts,tsx}'],
   // ESM-only dependencies of @grafana/* 13 that the scaffold's list (made for 12.x) lacks.

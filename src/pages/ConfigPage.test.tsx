@@ -2,9 +2,10 @@ import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { testIds } from '../components/testIds';
 import { prefixRoute, ROUTES } from '../constants';
 import { defaultAlerting } from '../spec/defaults';
-import { installFakeGrafana, type FakeGrafana } from '../store/testing';
+import { installFakeGrafana, signIn, type FakeGrafana } from '../store/testing';
 import { FakeDatasource, installDatasource } from './testing/fakeDatasource';
-import { comboboxIn, pickOption, signIn, stubComboboxLayout } from './testing/formPages';
+import { comboboxIn, pickOption } from './testing/formPages';
+import { stubComboboxLayout } from './testing/jsdom';
 import { renderApp } from './testing/renderApp';
 
 configure({ asyncUtilTimeout: 10_000 });

@@ -8,15 +8,11 @@ import { libraryPanelToSlo } from '../spec/libraryPanel';
 import { slosToOpenSlo } from '../spec/openslo';
 import { latencySlo, ratioSlo } from '../spec/testing';
 import type { SloSpec } from '../spec/types';
-import { installFakeGrafana, USERS, type FakeGrafana } from '../store/testing';
+import { installFakeGrafana, signIn, USERS, type FakeGrafana } from '../store/testing';
 import { FakeDatasource, installDatasource } from './testing/fakeDatasource';
-import { comboboxIn, pickOption, signIn, stubComboboxLayout } from './testing/formPages';
+import { comboboxIn, pickOption } from './testing/formPages';
+import { stubComboboxLayout, stubUrlCanParse } from './testing/jsdom';
 import { renderApp, seedSlo } from './testing/renderApp';
-
-// Under jsdom, `yaml` resolves to its ESM browser build, which jest cannot load; Node's build is the same code.
-jest.mock('yaml', () =>
-  jest.requireActual(require('path').resolve(__dirname, '../../node_modules/yaml/dist/index.js'))
-);
 
 configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(30_000);
@@ -25,18 +21,8 @@ const PAGE = prefixRoute(ROUTES.Import);
 const fixture = (folder: string, name: string) =>
   readFileSync(join(__dirname, '../../tests/fixtures', folder, name), 'utf8');
 
-// jsdom's URL lacks canParse (TextLink) and object URLs (the export's download).
-if (!('canParse' in URL)) {
-  const canParse = (url: string, base?: string) => {
-    try {
-      new URL(url, base);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  Object.defineProperty(URL, 'canParse', { value: canParse, configurable: true });
-}
+// @grafana/ui's TextLink needs URL.canParse.
+stubUrlCanParse();
 
 const inSlos = (slo: SloSpec): SloSpec => ({ ...slo, folderUid: 'slos' });
 const writes = (grafana: FakeGrafana) => grafana.calls.filter((call) => call.method !== 'GET');

@@ -1,8 +1,6 @@
 import React from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { OrgRole } from '@grafana/data';
-import { config } from '@grafana/runtime';
 import App from '../components/App/App';
 import { testIds } from '../components/testIds';
 import { editSloUrl, newSloUrl, PLUGIN_BASE_URL, sloPageUrl } from '../constants';
@@ -11,44 +9,15 @@ import { appSettingsToJsonData, defaultAppSettings } from '../spec/settings';
 import { ratioSlo } from '../spec/testing';
 import type { SloSpec } from '../spec/types';
 import { getSlo, updateSlo } from '../store';
-import { installFakeGrafana, type FakeGrafana } from '../store/testing';
+import { installFakeGrafana, signIn, signOut, type FakeGrafana } from '../store/testing';
 import { FakeDatasource, framesFor, installDatasource } from './testing/fakeDatasource';
-import { installIntersectionObserver } from './testing/slosList';
+import { stubBrowserGaps } from './testing/jsdom';
 
-// Under jsdom, `yaml` resolves to its ESM browser build, which jest cannot load; Node's build is the same code.
-jest.mock('yaml', () =>
-  jest.requireActual(require('path').resolve(__dirname, '../../node_modules/yaml/dist/index.js'))
-);
-
-// jsdom's URL lacks canParse, which @grafana/ui's TextLink uses (through sanitizeUrl) for external links.
-function canParse(url: string, base?: string): boolean {
-  try {
-    new URL(url, base);
-    return true;
-  } catch {
-    return false;
-  }
-}
-if (!('canParse' in URL)) {
-  Object.defineProperty(URL, 'canParse', { value: canParse, configurable: true });
-}
-
-// jsdom has no canvas: @grafana/ui's Combobox measures its options' text to size its menu.
-Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
-  configurable: true,
-  value: () => ({ font: '', measureText: (text: string) => ({ width: text.length * 7 }) }),
-});
+stubBrowserGaps();
 
 // Two suites side by side on two cores: @grafana/ui's first renders can take seconds.
 configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(30_000);
-
-const signedIn = { ...config.bootData.user };
-
-function signIn(grafana: FakeGrafana, login: 'editor' | 'viewer' | 'alice') {
-  grafana.signIn(login);
-  config.bootData.user.orgRole = login === 'viewer' ? OrgRole.Viewer : OrgRole.Editor;
-}
 
 /** A stored SLO in the SLOs folder (Editors may edit it), whose SLI reads the test's datasource. */
 function storedSlo(patch: Partial<SloSpec> = {}): SloSpec {
@@ -114,7 +83,6 @@ async function openEditor(path: string, history: string[] = []) {
 
 describe('the SLO editor', () => {
   beforeAll(() => import('./SloEditorPage'), 60_000);
-  beforeAll(installIntersectionObserver);
 
   let grafana: FakeGrafana;
   beforeEach(() => {
@@ -122,9 +90,7 @@ describe('the SLO editor', () => {
     signIn(grafana, 'editor');
     installDatasource(new FakeDatasource('prometheus', 'prometheus', framesFor([])));
   });
-  afterEach(() => {
-    config.bootData.user = { ...signedIn };
-  });
+  afterEach(signOut);
 
   it('edits a stored SLO and saves it over the version it opened, keeping the view dashboards show', async () => {
     seed(grafana, storedSlo(), 'trend');

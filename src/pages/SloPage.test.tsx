@@ -7,25 +7,11 @@ import { ratioSlo } from '../spec/testing';
 import type { SloSpec } from '../spec/types';
 import { installFakeGrafana, type FakeGrafana } from '../store/testing';
 import { FakeDatasource, framesFor, installDatasource } from './testing/fakeDatasource';
+import { stubUrlCanParse } from './testing/jsdom';
 import { renderApp, seedSlo } from './testing/renderApp';
 
-// Under jsdom, `yaml` resolves to its ESM browser build, which jest cannot load; Node's build is the same code.
-jest.mock('yaml', () =>
-  jest.requireActual(require('path').resolve(__dirname, '../../node_modules/yaml/dist/index.js'))
-);
-
-// jsdom's URL lacks canParse, which @grafana/ui's TextLink uses (through sanitizeUrl) for external links.
-function canParse(url: string, base?: string): boolean {
-  try {
-    new URL(url, base);
-    return true;
-  } catch {
-    return false;
-  }
-}
-if (!('canParse' in URL)) {
-  Object.defineProperty(URL, 'canParse', { value: canParse, configurable: true });
-}
+// @grafana/ui's TextLink needs URL.canParse for external links.
+stubUrlCanParse();
 
 /** An SLO whose queries give hourly increments, as the panel fixtures have them. */
 function hourlySlo(patch: Partial<SloSpec> = {}): SloSpec {

@@ -1,30 +1,17 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { PluginPageProps } from '@grafana/runtime';
-import type * as Runtime from '@grafana/runtime';
-import type * as ReactModule from 'react';
 import { testIds } from '../components/testIds';
 import { editSloUrl, sloPageUrl } from '../constants';
-import { calm } from '../panels/slo/panelFixtures';
-import { installFakeGrafana, type FakeGrafana } from '../store/testing';
-import { FakeDatasource, framesFor, installDatasource } from './testing/fakeDatasource';
+import { signIn, signOut, type FakeGrafana } from '../store/testing';
+import { stubBrowserGaps } from './testing/jsdom';
+import type * as PluginPageTesting from './testing/pluginPage';
+import { header } from './testing/pluginPage';
 import { renderApp, seedSlo } from './testing/renderApp';
-import { header, installBrowserGaps, signIn, signOut, UID } from './testing/sloPageActions';
-import { hourlySlo } from './testing/slosList';
+import { calmGrafana, hourlySlo, UID } from './testing/slosList';
 
-// Under jsdom, `yaml` resolves to its ESM browser build, which jest cannot load; Node's build is the same code.
-jest.mock('yaml', () =>
-  jest.requireActual(require('path').resolve(__dirname, '../../node_modules/yaml/dist/index.js'))
+// Like Grafana's PluginPage, one that draws the page's actions (see ./testing/pluginPage).
+jest.mock('@grafana/runtime', () =>
+  jest.requireActual<typeof PluginPageTesting>('./testing/pluginPage').runtimeWithPluginPage()
 );
-
-// Grafana puts its own PluginPage in place at start-up (runtime's stand-in draws the children only);
-// like Grafana's, this one draws the page's actions beside its content.
-jest.mock('@grafana/runtime', () => {
-  const { createElement } = jest.requireActual<typeof ReactModule>('react');
-  const runtime = jest.requireActual<typeof Runtime>('@grafana/runtime');
-  const PluginPage = ({ actions, children }: PluginPageProps) =>
-    createElement('div', null, createElement('header', null, actions), children);
-  return { ...runtime, PluginPage };
-});
 
 configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(30_000);
@@ -46,13 +33,11 @@ function textOf(blob: Blob): Promise<string> {
 
 describe('the SLO page: actions', () => {
   beforeAll(() => Promise.all([import('./SloPage'), import('./SlosPage')]), 60_000);
-  beforeAll(installBrowserGaps);
+  beforeAll(stubBrowserGaps);
 
   let grafana: FakeGrafana;
   beforeEach(() => {
-    grafana = installFakeGrafana();
-    installDatasource(new FakeDatasource('prometheus', 'prometheus', framesFor(calm())));
-    signIn(grafana, 'editor');
+    grafana = calmGrafana('editor');
   });
   afterEach(signOut);
 

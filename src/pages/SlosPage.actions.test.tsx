@@ -1,42 +1,22 @@
 import { configure, screen, within } from '@testing-library/react';
-import { OrgRole } from '@grafana/data';
-import { config, type PluginPageProps } from '@grafana/runtime';
-import type * as Runtime from '@grafana/runtime';
-import type * as ReactModule from 'react';
+import { config } from '@grafana/runtime';
 import { testIds } from '../components/testIds';
 import { newSloUrl, prefixRoute, ROUTES } from '../constants';
-import { installFakeGrafana, type FakeGrafana } from '../store/testing';
+import { installFakeGrafana, signIn, signOut, type FakeGrafana } from '../store/testing';
 import { FakeDatasource, framesFor, installDatasource } from './testing/fakeDatasource';
 import { renderApp, seedSlo } from './testing/renderApp';
-import { hourlySlo, installIntersectionObserver, LIST } from './testing/slosList';
+import { stubIntersectionObserver } from './testing/jsdom';
+import type * as PluginPageTesting from './testing/pluginPage';
+import { header } from './testing/pluginPage';
+import { hourlySlo, LIST } from './testing/slosList';
 
-// Grafana puts its own PluginPage in place at start-up (runtime's stand-in draws the children only);
-// like Grafana's, this one draws the page's actions beside its content.
-jest.mock('@grafana/runtime', () => {
-  const { createElement } = jest.requireActual<typeof ReactModule>('react');
-  const runtime = jest.requireActual<typeof Runtime>('@grafana/runtime');
-  const PluginPage = ({ actions, children }: PluginPageProps) =>
-    createElement('div', null, createElement('header', null, actions), children);
-  return { ...runtime, PluginPage };
-});
+// Like Grafana's PluginPage, one that draws the page's actions (see ./testing/pluginPage).
+jest.mock('@grafana/runtime', () =>
+  jest.requireActual<typeof PluginPageTesting>('./testing/pluginPage').runtimeWithPluginPage()
+);
 
 configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(30_000);
-
-const signedIn = { ...config.bootData.user };
-
-function signIn(grafana: FakeGrafana, role: 'editor' | 'viewer') {
-  grafana.signIn(role);
-  config.bootData.user = { ...signedIn, orgRole: role === 'editor' ? OrgRole.Editor : OrgRole.Viewer };
-}
-
-function header(): HTMLElement {
-  const element = document.querySelector('header');
-  if (!element) {
-    throw new Error('the page has no header');
-  }
-  return element;
-}
 
 function expectCreateAndImport(container: HTMLElement) {
   expect(within(container).getByRole('link', { name: 'Create SLO' })).toHaveAttribute('href', newSloUrl());
@@ -45,16 +25,14 @@ function expectCreateAndImport(container: HTMLElement) {
 
 describe('the SLO list: creating and importing', () => {
   beforeAll(() => import('./SlosPage'), 60_000);
-  beforeAll(installIntersectionObserver);
+  beforeAll(stubIntersectionObserver);
 
   let grafana: FakeGrafana;
   beforeEach(() => {
     grafana = installFakeGrafana();
     installDatasource(new FakeDatasource('prometheus', 'prometheus', framesFor([])));
   });
-  afterEach(() => {
-    config.bootData.user = { ...signedIn };
-  });
+  afterEach(signOut);
 
   it('offers an Editor "Create SLO" and "Import" in the page header', async () => {
     signIn(grafana, 'editor');

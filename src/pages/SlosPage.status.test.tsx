@@ -5,26 +5,12 @@ import { sloPageUrl } from '../constants';
 import { AT, burning, calm, hourlyFrames } from '../panels/slo/panelFixtures';
 import { installFakeGrafana, type FakeGrafana } from '../store/testing';
 import { FakeDatasource, framesFor, installDatasource } from './testing/fakeDatasource';
+import { stubIntersectionObserver, stubUrlCanParse } from './testing/jsdom';
 import { renderApp, seedSlo } from './testing/renderApp';
-import { hourlySlo, installIntersectionObserver, LIST_AT, pick, rowNames } from './testing/slosList';
+import { hourlySlo, LIST_AT, pick, rowNames } from './testing/slosList';
 
-// Under jsdom, `yaml` resolves to its ESM browser build, which jest cannot load; Node's build is the same code.
-jest.mock('yaml', () =>
-  jest.requireActual(require('path').resolve(__dirname, '../../node_modules/yaml/dist/index.js'))
-);
-
-// jsdom's URL lacks canParse, which @grafana/ui's TextLink uses (through sanitizeUrl) for the SLO page's runbook.
-if (!('canParse' in URL)) {
-  const canParse = (url: string, base?: string) => {
-    try {
-      new URL(url, base);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  Object.defineProperty(URL, 'canParse', { value: canParse, configurable: true });
-}
+// @grafana/ui's TextLink needs URL.canParse for the SLO page's runbook.
+stubUrlCanParse();
 
 configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(30_000);
@@ -51,7 +37,7 @@ const text = (testId: string) => screen.getByTestId(testId).textContent;
 
 describe("the SLO list: each SLO's numbers", () => {
   beforeAll(() => Promise.all([import('./SlosPage'), import('./SloPage')]), 60_000);
-  beforeAll(installIntersectionObserver);
+  beforeAll(stubIntersectionObserver);
 
   let grafana: FakeGrafana;
   let datasource: FakeDatasource;

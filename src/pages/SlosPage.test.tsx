@@ -6,7 +6,8 @@ import type { SloSpec } from '../spec/types';
 import { installFakeGrafana, type FakeGrafana } from '../store/testing';
 import { FakeDatasource, framesFor, installDatasource } from './testing/fakeDatasource';
 import { renderApp, seedSlo } from './testing/renderApp';
-import { installIntersectionObserver, LIST, pick, rowNames } from './testing/slosList';
+import { stubIntersectionObserver } from './testing/jsdom';
+import { LIST, pick, rowNames } from './testing/slosList';
 
 // CI runs the suites side by side on two cores: the debounced search and @grafana/ui's menus can
 // take more than the default second to settle there.
@@ -21,7 +22,7 @@ function listCalls(grafana: FakeGrafana) {
 
 describe('the SLO list', () => {
   beforeAll(() => import('./SlosPage'), 60_000);
-  beforeAll(installIntersectionObserver);
+  beforeAll(stubIntersectionObserver);
 
   let grafana: FakeGrafana;
   beforeEach(() => {

@@ -6,7 +6,8 @@ import { newSloSpec } from '../../spec/defaults';
 import { ratioSlo, thresholdSlo } from '../../spec/testing';
 import type { SloSpec } from '../../spec/types';
 import { testIds } from '../testIds';
-import { choose, renderSliStep, stubIntersectionObserver, type } from './sli/testing';
+import { stubIntersectionObserver } from '../../pages/testing/jsdom';
+import { choose, renderSliStep, type } from './sli/testing';
 
 // CI runs suites side by side on two cores: @grafana/ui's menus can take more than a second there.
 configure({ asyncUtilTimeout: 10_000 });

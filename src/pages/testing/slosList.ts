@@ -1,10 +1,12 @@
 /** Helpers for the SLO list's tests: its rows, its filters, and SLOs whose queries the panel fixtures answer. */
 import { fireEvent, screen } from '@testing-library/react';
 import { testIds } from '../../components/testIds';
-import { AT } from '../../panels/slo/panelFixtures';
+import { AT, calm } from '../../panels/slo/panelFixtures';
 import { ratioSlo } from '../../spec/testing';
 import type { SloSpec } from '../../spec/types';
 import { prefixRoute, ROUTES } from '../../constants';
+import { installFakeGrafana, signIn, USERS, type FakeGrafana } from '../../store/testing';
+import { FakeDatasource, framesFor, installDatasource } from './fakeDatasource';
 
 export const LIST = prefixRoute(ROUTES.Slos);
 /** The list evaluated at the end of the fixtures' hourly data. */
@@ -16,31 +18,15 @@ export function rowNames(): string[] {
   return [...table.querySelectorAll('tbody a')].map((link) => link.textContent ?? '');
 }
 
-/** jsdom has no IntersectionObserver; @grafana/ui's select menus only watch their position with it. */
-class NoIntersections {
-  readonly root = null;
-  readonly rootMargin = '';
-  readonly thresholds = [];
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-  takeRecords() {
-    return [];
-  }
-}
-
-export function installIntersectionObserver(): void {
-  if (!('IntersectionObserver' in window)) {
-    Object.defineProperty(window, 'IntersectionObserver', { value: NoIntersections, configurable: true });
-  }
-}
-
 /** Picks an option of a MultiSelect by its label. */
 export async function pick(label: string, option: string) {
   const input = screen.getByRole('combobox', { name: label });
   fireEvent.keyDown(input, { key: 'ArrowDown' });
   fireEvent.click(await screen.findByText(option, { selector: '[role="option"] *, [role="option"]' }));
 }
+
+/** The uid of `hourlySlo()`. */
+export const UID = 'checkout-availability';
 
 /** An SLO whose queries give hourly increments (`<metric>_good`, `<metric>_all`), as the panel fixtures have them. */
 export function hourlySlo(patch: Partial<SloSpec> = {}, metric = 'requests'): SloSpec {
@@ -57,4 +43,12 @@ export function hourlySlo(patch: Partial<SloSpec> = {}, metric = 'requests'): Sl
     objective: { ...base.objective, target: 99.9, window: '30d', timeZone: 'UTC' },
     ...patch,
   };
+}
+
+/** A fresh fake Grafana with `login` signed in, whose Prometheus answers with the calm fixture's hourly data. */
+export function calmGrafana(login: keyof typeof USERS): FakeGrafana {
+  const grafana = installFakeGrafana();
+  installDatasource(new FakeDatasource('prometheus', 'prometheus', framesFor(calm())));
+  signIn(grafana, login);
+  return grafana;
 }

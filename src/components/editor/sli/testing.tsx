@@ -5,25 +5,6 @@ import { FieldType, toDataFrame, type DataQueryRequest, type DataQueryResponse }
 import type { Sli, SloSpec, SpecError } from '../../../spec/types';
 import { SliStep } from '../SliStep';
 
-/** jsdom has no IntersectionObserver; @grafana/ui's select menus only watch their position with it. */
-class NoIntersections {
-  readonly root = null;
-  readonly rootMargin = '';
-  readonly thresholds = [];
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-  takeRecords() {
-    return [];
-  }
-}
-
-export function stubIntersectionObserver(): void {
-  if (!('IntersectionObserver' in window)) {
-    Object.defineProperty(window, 'IntersectionObserver', { value: NoIntersections, configurable: true });
-  }
-}
-
 /**
  * Renders the step as the editor does: every change of the SLI goes back into the SLO it shows.
  * Resolves once the datasource's frontend has loaded.
