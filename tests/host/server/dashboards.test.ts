@@ -2,20 +2,17 @@
  * @jest-environment node
  */
 import type { HostServer } from './index';
-import { type Client, type Fixture, clientFor, makeFixture, startHost } from './testing';
+import { type Client, type Fixture, clientsFor, makeFixture, startHost } from './testing';
 
 let fixture: Fixture;
 let host: HostServer;
-let admin: Client;
-let editor: Client;
-let viewer: Client;
+const { admin, editor, viewer } = clientsFor(() => host.url);
 const NOW = Date.UTC(2025, 0, 31, 12, 0);
 
 beforeAll(async () => {
   // The repository's provider file, which does not allow UI updates, provisions this one.
   fixture = makeFixture({ 'service.json': { uid: 'service', title: 'Service', panels: [] } });
   host = await startHost(fixture, { now: () => NOW });
-  [admin, editor, viewer] = (['admin', 'editor', 'viewer'] as const).map((user) => clientFor(host.url, user));
   const element = await admin('POST', '/api/library-elements', {
     uid: 'checkout',
     folderUid: 'slos',

@@ -5,13 +5,11 @@ import fs from 'fs';
 import path from 'path';
 
 import type { HostServer } from './index';
-import { type Client, type Fixture, clientFor, makeFixture, startHost } from './testing';
+import { type Client, type Fixture, clientsFor, makeFixture, startHost } from './testing';
 
 let fixture: Fixture;
 let host: HostServer;
-let admin: Client;
-let editor: Client;
-let viewer: Client;
+const { admin, editor, viewer } = clientsFor(() => host.url);
 const NOW = Date.UTC(2025, 0, 31, 12, 0);
 
 // A provisioned dashboard that uses the seeded element inside a row, so it counts as connected.
@@ -36,7 +34,6 @@ beforeAll(async () => {
     libraryElementsFile: seedFile,
     now: () => NOW,
   });
-  [admin, editor, viewer] = (['admin', 'editor', 'viewer'] as const).map((user) => clientFor(host.url, user));
 });
 
 afterAll(async () => {

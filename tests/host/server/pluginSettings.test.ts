@@ -5,13 +5,11 @@ import fs from 'fs';
 import path from 'path';
 
 import type { HostServer } from './index';
-import { type Client, type Fixture, clientFor, makeFixture, startHost } from './testing';
+import { type Fixture, clientsFor, makeFixture, startHost } from './testing';
 
 let fixture: Fixture;
 let host: HostServer;
-let admin: Client;
-let editor: Client;
-let viewer: Client;
+const { admin, editor, viewer } = clientsFor(() => host.url);
 
 const SETTINGS = '/api/plugins/nines-slo-app/settings';
 
@@ -23,7 +21,6 @@ beforeAll(async () => {
     "apiVersion: 1\napps:\n  - type: 'nines-slo-app'\n    org_id: 1\n    disabled: false\n    jsonData:\n      defaultFolderUid: slos\n"
   );
   host = await startHost(fixture);
-  [admin, editor, viewer] = (['admin', 'editor', 'viewer'] as const).map((user) => clientFor(host.url, user));
 });
 
 afterAll(async () => {

@@ -2,18 +2,15 @@
  * @jest-environment node
  */
 import type { HostServer } from './index';
-import { type Client, type Fixture, clientFor, makeFixture, startHost } from './testing';
+import { type Fixture, clientsFor, makeFixture, startHost } from './testing';
 
 let fixture: Fixture;
 let host: HostServer;
-let admin: Client;
-let editor: Client;
-let viewer: Client;
+const { admin, editor, viewer } = clientsFor(() => host.url);
 
 beforeAll(async () => {
   fixture = makeFixture();
   host = await startHost(fixture);
-  [admin, editor, viewer] = (['admin', 'editor', 'viewer'] as const).map((user) => clientFor(host.url, user));
 });
 
 afterAll(async () => {

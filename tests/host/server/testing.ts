@@ -15,9 +15,11 @@ export interface Answer {
   body: unknown;
 }
 
+type User = 'admin' | 'editor' | 'viewer';
+
 export type Client = (method: string, apiPath: string, body?: unknown) => Promise<Answer>;
 
-export function clientFor(url: string, user: 'admin' | 'editor' | 'viewer'): Client {
+export function clientFor(url: string, user: User): Client {
   return async (method, apiPath, body) => {
     const response = await fetch(`${url}${apiPath}`, {
       method,
@@ -27,6 +29,15 @@ export function clientFor(url: string, user: 'admin' | 'editor' | 'viewer'): Cli
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };
+}
+
+/** A client for each user of a host the suite starts later: the URL is read at each request. */
+export function clientsFor(url: () => string): Record<User, Client> {
+  const client =
+    (user: User): Client =>
+    (method, apiPath, body) =>
+      clientFor(url(), user)(method, apiPath, body);
+  return { admin: client('admin'), editor: client('editor'), viewer: client('viewer') };
 }
 
 export interface Fixture {
