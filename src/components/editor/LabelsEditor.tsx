@@ -1,10 +1,11 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Button, FieldValidationMessage, IconButton, Input, useStyles2 } from '@grafana/ui';
+import { FieldValidationMessage, IconButton, Input, useStyles2 } from '@grafana/ui';
 import { labelRowErrors, type LabelRow } from '../../spec/form';
 import type { SpecError } from '../../spec/types';
 import { testIds } from '../testIds';
+import { AddRowButton } from './AddRowButton';
 import { errorText } from './fieldNames';
 
 interface LabelsEditorProps {
@@ -50,17 +51,9 @@ export function LabelsEditor({ labels, onChange, errors }: LabelsEditorProps) {
           </div>
         );
       })}
-      <div>
-        <Button
-          size="sm"
-          variant="secondary"
-          icon="plus"
-          data-testid={testIds.editor.addLabel}
-          onClick={() => onChange([...labels, { key: '', value: '' }])}
-        >
-          Add label
-        </Button>
-      </div>
+      <AddRowButton testId={testIds.editor.addLabel} onClick={() => onChange([...labels, { key: '', value: '' }])}>
+        Add label
+      </AddRowButton>
     </div>
   );
 }

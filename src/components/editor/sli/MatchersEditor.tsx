@@ -1,7 +1,8 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2, SelectableValue } from '@grafana/data';
-import { Button, FieldValidationMessage, IconButton, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import { FieldValidationMessage, IconButton, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import { AddRowButton } from '../AddRowButton';
 import { FieldGroup } from '../FieldGroup';
 import { errorAt, errorExactlyAt } from '../../../spec/sliFieldErrors';
 import type { LabelMatcher, MatchOp, SpecError } from '../../../spec/types';
@@ -84,17 +85,12 @@ export function MatchersEditor({ list, label, description, rowName, matchers, on
             </div>
           );
         })}
-        <div>
-          <Button
-            size="sm"
-            variant="secondary"
-            icon="plus"
-            data-testid={testIds.sliStep.addMatcher(list)}
-            onClick={() => onChange([...matchers, { name: '', op: '=', value: '' }])}
-          >
-            Add {rowName.toLowerCase()}
-          </Button>
-        </div>
+        <AddRowButton
+          testId={testIds.sliStep.addMatcher(list)}
+          onClick={() => onChange([...matchers, { name: '', op: '=', value: '' }])}
+        >
+          Add {rowName.toLowerCase()}
+        </AddRowButton>
       </div>
     </FieldGroup>
   );
