@@ -6,7 +6,8 @@ import { within } from '../../spec/errorPaths';
 import type { AlertingForm } from '../../spec/form';
 import type { AlertTierOption, SpecError } from '../../spec/types';
 import { testIds } from '../testIds';
-import { errorsAt, errorText } from './fieldNames';
+import { errorText } from './fieldNames';
+import { fieldProps } from './fieldProps';
 import { FieldGroup } from './FieldGroup';
 
 const tiersItem: StandardEditorsRegistryItem<AlertTierOption[]> = {
@@ -25,7 +26,6 @@ interface AlertingStepProps {
 export function AlertingStep({ alerting, onChange, errors }: AlertingStepProps) {
   // The tiers editor has no place for errors: they are listed under it, each naming its tier and field.
   const tierErrors = errorText(errors.filter((error) => within(error.path, 'alerting.tiers')));
-  const minEventsError = errorText(errorsAt(errors, 'alerting.minEvents'));
   return (
     <Stack direction="column" gap={0}>
       <FieldGroup
@@ -44,9 +44,7 @@ export function AlertingStep({ alerting, onChange, errors }: AlertingStepProps) 
       <Field
         label="Minimum events"
         description="A tier fires only when its long window holds at least this many events (0 for no guard)"
-        invalid={minEventsError !== undefined}
-        error={minEventsError}
-        data-testid={testIds.editor.field('alerting.minEvents')}
+        {...fieldProps(errors, 'alerting.minEvents')}
       >
         <Input
           id="nines-alerting-min-events"

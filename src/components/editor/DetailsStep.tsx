@@ -4,8 +4,7 @@ import type { SloForm } from '../../spec/form';
 import { MAX_DESCRIPTION_LENGTH } from '../../spec/validate';
 import type { SpecError } from '../../spec/types';
 import type { GrafanaFolder } from '../../store';
-import { testIds } from '../testIds';
-import { errorsAt, errorText } from './fieldNames';
+import { fieldProps } from './fieldProps';
 import { FieldGroup } from './FieldGroup';
 import { LabelsEditor } from './LabelsEditor';
 
@@ -32,10 +31,7 @@ const TEXT_FIELDS: Array<{ key: TextField; label: string; description: string }>
 
 /** Who and what the SLO is about, and where it is kept. */
 export function DetailsStep({ details, onChange, errors, folders }: DetailsStepProps) {
-  const field = (path: string) => {
-    const error = errorText(errorsAt(errors, path));
-    return { invalid: error !== undefined, error, 'data-testid': testIds.editor.field(path) };
-  };
+  const field = (path: string) => fieldProps(errors, path);
   const labelErrors = errors.filter((error) => error.path.startsWith('labels'));
   const folderOptions = folders.map((folder) => ({ value: folder.uid, label: folder.title }));
   return (

@@ -5,8 +5,7 @@ import { sloWindows } from '../../panels/slo/types';
 import { DEFAULT_TIME_ZONE } from '../../spec/defaults';
 import type { ObjectiveForm } from '../../spec/form';
 import type { SpecError } from '../../spec/types';
-import { testIds } from '../testIds';
-import { errorsAt, errorText } from './fieldNames';
+import { fieldProps } from './fieldProps';
 
 const METHODS: Array<{ value: BudgetingMethod; label: string; description: string }> = [
   { value: 'Occurrences', label: 'Occurrences', description: 'Good events out of all events in the window' },
@@ -42,10 +41,7 @@ interface ObjectiveStepProps {
 /** Target, window, budgeting method and, where they apply, time slices and the calendar's time zone. */
 export function ObjectiveStep({ objective, onChange, errors }: ObjectiveStepProps) {
   const change = (patch: Partial<ObjectiveForm>) => onChange({ ...objective, ...patch });
-  const field = (path: string) => {
-    const error = errorText(errorsAt(errors, path));
-    return { invalid: error !== undefined, error, 'data-testid': testIds.editor.field(path) };
-  };
+  const field = (path: string) => fieldProps(errors, path);
   // A window typed elsewhere (a file, the panel) stays selectable.
   const windows = useMemo(
     () =>
