@@ -48,6 +48,10 @@ export function SettingsForm({ initial, folders, readOnly, onSave }: SettingsFor
   const [saving, setSaving] = useState<Saving>({ kind: 'idle' });
   const errors = validateAppSettings(draft);
   const tierErrors = errors.filter((error) => within(error.path, 'alerting.tiers'));
+  const fieldError = (path: string) => {
+    const error = errorAt(errors, path);
+    return { invalid: error !== undefined, error };
+  };
   const change = (patch: Partial<AppSettings>) => {
     setDraft((current) => ({ ...current, ...patch }));
     setSaving({ kind: 'idle' });
@@ -63,8 +67,7 @@ export function SettingsForm({ initial, folders, readOnly, onSave }: SettingsFor
       <Field
         label="Default folder"
         description="Where new SLOs are saved unless their author picks another"
-        invalid={errorAt(errors, 'defaultFolderUid') !== undefined}
-        error={errorAt(errors, 'defaultFolderUid')}
+        {...fieldError('defaultFolderUid')}
         data-testid={testIds.configPage.folder}
       >
         <FolderSelect
@@ -78,8 +81,7 @@ export function SettingsForm({ initial, folders, readOnly, onSave }: SettingsFor
       <Field
         label="Default datasource"
         description="The datasource of new SLOs' queries; none lets the editor take Grafana's default datasource"
-        invalid={errorAt(errors, 'defaultDatasource') !== undefined}
-        error={errorAt(errors, 'defaultDatasource')}
+        {...fieldError('defaultDatasource')}
         data-testid={testIds.configPage.datasource}
       >
         <DatasourceSelect
@@ -119,8 +121,7 @@ export function SettingsForm({ initial, folders, readOnly, onSave }: SettingsFor
       <Field
         label="Minimum events"
         description="Alerts stay quiet while the long window has fewer events than this (0: always alert)"
-        invalid={errorAt(errors, 'alerting.minEvents') !== undefined}
-        error={errorAt(errors, 'alerting.minEvents')}
+        {...fieldError('alerting.minEvents')}
       >
         <Input
           id="nines-config-min-events"
