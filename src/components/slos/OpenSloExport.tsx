@@ -4,17 +4,8 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, Stack, Text, useStyles2 } from '@grafana/ui';
 import { sloToOpenSlo } from '../../spec/openslo';
 import type { SloSpec } from '../../spec/types';
+import { downloadText } from '../import/download';
 import { testIds } from '../testIds';
-
-/** Saves text as a file through a temporary Blob link, as browsers download. */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** Downloads the SLO as an OpenSLO v1 document, `<uid>.yaml`; one of the SLO page's actions. */
 export function ExportOpenSloButton({ slo }: { slo: SloSpec }) {
@@ -23,7 +14,7 @@ export function ExportOpenSloButton({ slo }: { slo: SloSpec }) {
       variant="secondary"
       icon="download-alt"
       data-testid={testIds.sloPage.exportOpenSlo}
-      onClick={() => download(sloToOpenSlo(slo), `${slo.uid}.yaml`)}
+      onClick={() => downloadText(sloToOpenSlo(slo), `${slo.uid}.yaml`)}
     >
       Export OpenSLO
     </Button>
