@@ -1,8 +1,9 @@
 import React, { useId } from 'react';
-import { Field, RadioButtonGroup, TagsInput } from '@grafana/ui';
+import { Field, TagsInput } from '@grafana/ui';
 import { errorAt } from '../../../spec/sliFieldErrors';
 import type { PrometheusRatioSource, Sli, SpecError } from '../../../spec/types';
 import { testIds } from '../../testIds';
+import { EventKindField } from './EventKindField';
 import { MatchersEditor } from './MatchersEditor';
 import { SeriesFields } from './SeriesFields';
 
@@ -23,7 +24,6 @@ export interface RatioBuilderProps {
 export function RatioBuilder({ source, eventKind, errors, onChange, onEventKindChange }: RatioBuilderProps) {
   const groupById = useId();
   const groupByError = errorAt(errors, 'sli.source.groupBy');
-  const eventKindError = errorAt(errors, 'sli.eventKind');
   const update = (patch: Partial<PrometheusRatioSource>) => onChange({ ...source, ...patch });
 
   return (
@@ -47,15 +47,13 @@ export function RatioBuilder({ source, eventKind, errors, onChange, onEventKindC
         onChange={(eventMatchers) => update({ eventMatchers })}
         errors={errors}
       />
-      <Field label="Events matching the condition are" invalid={eventKindError !== undefined} error={eventKindError}>
-        <RadioButtonGroup
-          aria-label="Events matching the condition are"
-          data-testid={testIds.sliStep.eventKind}
-          options={EVENT_KINDS}
-          value={eventKind}
-          onChange={onEventKindChange}
-        />
-      </Field>
+      <EventKindField
+        label="Events matching the condition are"
+        options={EVENT_KINDS}
+        eventKind={eventKind}
+        errors={errors}
+        onChange={onEventKindChange}
+      />
       <Field
         label="Group by"
         description="Labels the recording rules and alerts keep, e.g. route (optional); press Enter after each"

@@ -4,6 +4,7 @@ import { Field, RadioButtonGroup } from '@grafana/ui';
 import { errorAt } from '../../../spec/sliFieldErrors';
 import type { RawSource, Sli, SpecError } from '../../../spec/types';
 import { testIds } from '../../testIds';
+import { EventKindField } from './EventKindField';
 import { RawQueryField } from './RawQueryField';
 
 const EVENT_KINDS = [
@@ -34,7 +35,6 @@ export interface RawQueriesProps {
 /** The event and total queries in the datasource's own query model, and how to read their values. */
 export function RawQueries({ sli, instance, errors, onChange }: RawQueriesProps) {
   const { source, eventKind } = sli;
-  const eventKindError = errorAt(errors, 'sli.eventKind');
   const valueKindError = errorAt(errors, 'sli.valueKind');
   const setSource = (patch: Partial<RawSource>) => onChange({ ...sli, source: { ...source, ...patch } });
   const eventLabel = eventKind === 'good' ? 'Good events query' : 'Bad events query';
@@ -43,15 +43,13 @@ export function RawQueries({ sli, instance, errors, onChange }: RawQueriesProps)
 
   return (
     <>
-      <Field label="The event query counts" invalid={eventKindError !== undefined} error={eventKindError}>
-        <RadioButtonGroup
-          aria-label="The event query counts"
-          data-testid={testIds.sliStep.eventKind}
-          options={EVENT_KINDS}
-          value={eventKind}
-          onChange={(kind) => onChange({ ...sli, eventKind: kind })}
-        />
-      </Field>
+      <EventKindField
+        label="The event query counts"
+        options={EVENT_KINDS}
+        eventKind={eventKind}
+        errors={errors}
+        onChange={(kind) => onChange({ ...sli, eventKind: kind })}
+      />
       <RawQueryField
         key={`event/${key}`}
         label={eventLabel}
