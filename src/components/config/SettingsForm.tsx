@@ -9,6 +9,7 @@ import { validateAppSettings, type AppSettings } from '../../spec/settings';
 import type { SpecError } from '../../spec/types';
 import type { GrafanaFolder, StoreError, StoreResult } from '../../store';
 import { FieldGroup } from '../editor/FieldGroup';
+import { StoreErrorAlert } from '../slos/StoreErrorAlert';
 import { testIds } from '../testIds';
 import { DatasourceSelect } from './DatasourceSelect';
 import { FolderSelect } from './FolderSelect';
@@ -153,11 +154,11 @@ export function SettingsForm({ initial, folders, readOnly, onSave }: SettingsFor
         </Stack>
       )}
       {saving.kind === 'failed' && (
-        <div data-testid={testIds.configPage.saveError}>
-          <Alert severity="error" title="The settings were not saved">
-            <Text>{saving.error.message}</Text>
-          </Alert>
-        </div>
+        <StoreErrorAlert
+          testId={testIds.configPage.saveError}
+          title="The settings were not saved"
+          message={saving.error.message}
+        />
       )}
     </fieldset>
   );

@@ -1,7 +1,8 @@
 import React, { useState } from 'react';
-import { Alert, Button, Stack, Text } from '@grafana/ui';
+import { Button, Stack, Text } from '@grafana/ui';
 import { slosToOpenSlo } from '../../spec/openslo';
 import { listAllSlos } from '../../store';
+import { StoreErrorAlert } from '../slos/StoreErrorAlert';
 import { testIds } from '../testIds';
 import { downloadText } from './download';
 
@@ -49,11 +50,11 @@ export function ExportAll() {
         </Text>
       )}
       {state.kind === 'failed' && (
-        <div data-testid={testIds.import.exportError}>
-          <Alert severity="error" title="Could not export the SLOs">
-            <Text>{state.message}</Text>
-          </Alert>
-        </div>
+        <StoreErrorAlert
+          testId={testIds.import.exportError}
+          title="Could not export the SLOs"
+          message={state.message}
+        />
       )}
     </Stack>
   );

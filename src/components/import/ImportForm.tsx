@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Alert, Button, Field, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { Button, Field, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { IMPORT_FORMAT_NAMES } from '../../spec/importFile';
 import { writesOf } from '../../spec/importPlan';
 import { defaultAppSettings, type AppSettings } from '../../spec/settings';
@@ -9,6 +9,7 @@ import type { DataSourceRef } from '../../spec/types';
 import { GENERAL_FOLDER_TITLE, type GrafanaFolder } from '../../store';
 import { DatasourceSelect } from '../config/DatasourceSelect';
 import { FolderSelect } from '../config/FolderSelect';
+import { StoreErrorAlert } from '../slos/StoreErrorAlert';
 import { testIds } from '../testIds';
 import { ImportErrors, ImportNotes } from './ImportProblems';
 import { ImportPlanTable } from './ImportPlanTable';
@@ -106,11 +107,11 @@ export function ImportForm({ settings, folders }: ImportFormProps) {
       {phase.kind === 'checking' && <LoadingPlaceholder text="Checking the file against the stored SLOs..." />}
       {phase.kind === 'invalid' && <ImportErrors errors={phase.errors} />}
       {phase.kind === 'listFailed' && (
-        <div data-testid={testIds.import.loadError}>
-          <Alert severity="error" title="Could not compare with the stored SLOs">
-            <Text>{phase.error.message}</Text>
-          </Alert>
-        </div>
+        <StoreErrorAlert
+          testId={testIds.import.loadError}
+          title="Could not compare with the stored SLOs"
+          message={phase.error.message}
+        />
       )}
       {(phase.kind === 'planned' || phase.kind === 'importing') && (
         <Stack direction="column" gap={1}>
