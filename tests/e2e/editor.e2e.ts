@@ -99,6 +99,9 @@ async function settledPreview(host: HostPage) {
  * numbers against the ground truth of the last 24 hours; ends on the review.
  */
 async function fillNewSlo(host: HostPage, theme: Theme): Promise<void> {
+  // The preview ends at the browser's now, which otherwise runs on from the end of the traffic while
+  // the steps are filled: Prometheus holds a few more minutes, and the 24 hours would move over them.
+  await host.page.clock.setFixedTime(trafficEnd());
   await host.byTestId(testIds.editor.stepContent('sli')).waitFor();
   await host.byTestId(testIds.sliStep.preview.waiting).waitFor();
   await buildCheckoutRatio(host);
