@@ -29,7 +29,7 @@ export function ExportAll() {
   };
   return (
     <Stack direction="column" gap={1} alignItems="flex-start">
-      <Text element="h3">Export</Text>
+      <Text element="h3">Export SLOs</Text>
       <Text color="secondary">All SLOs as one OpenSLO v1 file, to keep in version control or import elsewhere.</Text>
       <Button
         variant="secondary"

@@ -56,7 +56,7 @@ export function ImportForm({ settings, folders }: ImportFormProps) {
 
   return (
     <Stack direction="column" gap={2}>
-      <Text element="h3">Import</Text>
+      <Text element="h3">Import SLOs</Text>
       <fieldset className={styles.form} disabled={busy} data-testid={testIds.import.form}>
         <ImportSource text={text} onChange={edit(setText)} />
         <Stack direction="row" gap={2} wrap="wrap">
