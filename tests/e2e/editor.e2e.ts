@@ -6,6 +6,7 @@
  * whatever is left, so the other files see only their own SLO.
  */
 import { testIds } from '../../src/components/testIds';
+import { parseDuration } from '../../src/engine';
 import { editSloUrl, newSloUrl, sloPageUrl } from '../../src/constants';
 import {
   api,
@@ -211,7 +212,11 @@ describe('editing SLOs in the browser', () => {
   test("the SLO's page shows the generator's ground truth for checkout over the 30 days", async () => {
     const to = trafficEnd();
     const truth = serviceTruth('checkout', to - 30 * DAY, to);
-    const hour = serviceTruth('checkout', to - HOUR, to);
+    // The panel reads the data at its planned step (5m for 30 days): its 1h window is the hour of
+    // whole steps ending at the last step before `to`.
+    const step = parseDuration(String((await getElement(created())).model.interval)) ?? 0;
+    const lastStep = step > 0 ? to - (to % step) : to;
+    const hour = serviceTruth('checkout', lastStep - HOUR, lastStep);
     const remaining = 1 - truth.bad / (0.001 * truth.total);
     const burnRate = hour.bad / hour.total / 0.001;
 
