@@ -48,7 +48,7 @@ export function sloLink(uid: string, grafanaUrl = ''): string {
   return `${grafanaUrl.replace(/\/+$/, '')}${sloPageUrl(uid)}`;
 }
 
-function commonAnnotations(slo: SloSpec, options: AlertRuleOptions): Record<string, string> {
+export function commonAnnotations(slo: SloSpec, options: AlertRuleOptions): Record<string, string> {
   return {
     ...(slo.runbookUrl !== '' ? { runbook_url: templateText(slo.runbookUrl) } : {}),
     slo_url: templateText(sloLink(slo.uid, options.grafanaUrl)),
@@ -58,6 +58,41 @@ function commonAnnotations(slo: SloSpec, options: AlertRuleOptions): Record<stri
 function groupText(groupBy: readonly string[]): string {
   // Label names are validated ([a-zA-Z_][a-zA-Z0-9_]*), so they are safe inside a template action.
   return groupBy.length > 0 ? ` Group: ${groupBy.map((label) => `${label}="{{ $labels.${label} }}"`).join(', ')}.` : '';
+}
+
+/** Labels, annotations and `for` of a tier's burn-rate alert, shared by Prometheus and Grafana-managed rules. */
+export function burnRuleText(
+  slo: SloSpec,
+  tier: TierThreshold,
+  groupBy: readonly string[],
+  options: AlertRuleOptions
+): Pick<AlertingRule, 'labels' | 'annotations'> & { for: string } {
+  const budget = 1 - slo.objective.target / 100;
+  const factor = promNumber(tier.factor);
+  const minEvents = slo.alerting.minEvents;
+  const window = sloWindowLength(slo.objective.window);
+  const windowText = window.nominal ? `${slo.objective.window} (as ${window.ms / 86_400_000}d)` : slo.objective.window;
+  const guard = minEvents > 0 ? ` Only with at least ${promNumber(minEvents)} events in ${tier.long.label}.` : '';
+  return {
+    for: options.for?.[tier.severity] ?? DEFAULT_FOR[tier.severity],
+    labels: templateLabels({
+      ...sloContextLabels(slo, groupBy),
+      ...sloLabels(slo),
+      [LABEL.severity]: tier.severity,
+      [LABEL.longWindow]: tier.long.label,
+      [LABEL.shortWindow]: tier.short.label,
+    }),
+    annotations: {
+      summary: `${templateText(slo.name)}: error budget burning over ${factor}x (${tier.long.label} and ${tier.short.label})`,
+      description: `${templateText(
+        `The error ratio of SLO "${slo.name}" (service ${slo.service}) is above ${percent(tier.factor * budget)} ` +
+          `over both the last ${tier.long.label} and the last ${tier.short.label}: ${factor}x the ${percent(budget)} ` +
+          `that ${promNumber(slo.objective.target)}% over ${windowText} allows. At this rate ` +
+          `${percent(tier.budgetShare)} of the error budget is spent in ${tier.long.label}.${guard}`
+      )}${groupText(groupBy)}`,
+      ...commonAnnotations(slo, options),
+    },
+  };
 }
 
 function burnRule(
@@ -79,31 +114,13 @@ function burnRule(
         ]
       : []),
   ];
-  const window = sloWindowLength(slo.objective.window);
-  const windowText = window.nominal ? `${slo.objective.window} (as ${window.ms / 86_400_000}d)` : slo.objective.window;
-  const guard = minEvents > 0 ? ` Only with at least ${promNumber(minEvents)} events in ${tier.long.label}.` : '';
-  const for_ = options.for?.[tier.severity] ?? DEFAULT_FOR[tier.severity];
+  const { for: for_, labels, annotations } = burnRuleText(slo, tier, groupBy, options);
   return {
     alert: ALERTS.burn,
     expr: conditions.join(' and '),
     ...(for_ !== '' ? { for: for_ } : {}),
-    labels: templateLabels({
-      ...sloContextLabels(slo, groupBy),
-      ...sloLabels(slo),
-      [LABEL.severity]: tier.severity,
-      [LABEL.longWindow]: tier.long.label,
-      [LABEL.shortWindow]: tier.short.label,
-    }),
-    annotations: {
-      summary: `${templateText(slo.name)}: error budget burning over ${factor}x (${tier.long.label} and ${tier.short.label})`,
-      description: `${templateText(
-        `The error ratio of SLO "${slo.name}" (service ${slo.service}) is above ${percent(tier.factor * budget)} ` +
-          `over both the last ${tier.long.label} and the last ${tier.short.label}: ${factor}x the ${percent(budget)} ` +
-          `that ${promNumber(slo.objective.target)}% over ${windowText} allows. At this rate ` +
-          `${percent(tier.budgetShare)} of the error budget is spent in ${tier.long.label}.${guard}`
-      )}${groupText(groupBy)}`,
-      ...commonAnnotations(slo, options),
-    },
+    labels,
+    annotations,
   };
 }
 
@@ -125,7 +142,7 @@ function absentRule(slo: SloSpec, total: string, options: AlertRuleOptions): Ale
 }
 
 /** Keeps one tier per severity and pair of windows: the lowest factor, which fires whenever the others would. */
-function distinctTiers(tiers: TierThreshold[]): TierThreshold[] {
+export function distinctTiers(tiers: TierThreshold[]): TierThreshold[] {
   const kept = new Map<string, TierThreshold>();
   for (const tier of tiers) {
     const key = `${tier.severity} ${tier.long.ms} ${tier.short.ms}`;

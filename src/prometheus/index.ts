@@ -22,3 +22,14 @@ export {
   type RuleFileOptions,
   type RuleFiles,
 } from './ruleFile';
+export {
+  DIGEST_ANNOTATION,
+  ruleDigest,
+  ruleKey,
+  sloGrafanaRules,
+  type AlertQuery,
+  type GrafanaRule,
+  type GrafanaRuleGroup,
+  type GrafanaRuleOptions,
+  type GrafanaRulesResult,
+} from './grafanaRules';

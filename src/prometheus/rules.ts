@@ -96,7 +96,7 @@ function sumBy(groupBy: readonly string[], inner: string): string {
 }
 
 /** Bad and total events over `range`, read from the raw series. */
-function rawIncreases(slo: SloSpec, { source, groupBy }: RuleSource, range: string): { bad: string; total: string } {
+export function rawIncreases(slo: SloSpec, { source, groupBy }: RuleSource, range: string): { bad: string; total: string } {
   const queries = sliQueries(source, slo.sli.eventKind);
   // Counters need increase(); series that already count per interval are summed. A threshold SLI
   // counts points, and its queries are expressions, not series: a subquery takes one point a minute

@@ -20,5 +20,16 @@ export {
   type DashboardHit,
   type SloOnDashboard,
 } from './dashboards';
-export { canWriteAppSettings, canWriteDashboards, canWriteSlos } from './permissions';
+export { canWriteAlertRules, canWriteAppSettings, canWriteDashboards, canWriteSlos } from './permissions';
 export { loadAppSettings, saveAppSettings } from './settings';
+export {
+  alertGroupUrl,
+  alertRuleUrl,
+  findSloAlertRules,
+  hasDatasourceRuler,
+  pushDatasourceRules,
+  saveSloAlertRules,
+  type SavedAlertRules,
+  type StoredAlertRule,
+  type StoredAlertRules,
+} from './alertRules';

@@ -34,3 +34,16 @@ export function canWriteDashboards(): boolean {
 export function canWriteAppSettings(): boolean {
   return config.bootData?.user?.orgRole === OrgRole.Admin;
 }
+
+/**
+ * Whether the user may create Grafana-managed alert rules: `alert.rules:create` when Grafana sends
+ * permissions, else the Editor or Admin role. Folder permissions still apply per rule group.
+ */
+export function canWriteAlertRules(): boolean {
+  const user = config.bootData?.user;
+  const permissions = user?.permissions;
+  if (permissions && Object.keys(permissions).length > 0) {
+    return permissions['alert.rules:create'] === true;
+  }
+  return user?.orgRole === OrgRole.Editor || user?.orgRole === OrgRole.Admin;
+}

@@ -1,0 +1,202 @@
+/**
+ * An SLO's alert rules in Grafana, through the ruler API: Grafana-managed rules in a folder
+ * (`/api/ruler/grafana/api/v1/rules/{folderUid}`, which Editors may write), and Prometheus rule
+ * groups pushed to a datasource's own ruler (Mimir, Cortex, Prometheus with a ruler). A POST
+ * replaces a whole group, so the SLO's rules live in a group of their own.
+ */
+import { groupName } from '../prometheus/rulesNaming';
+import { type GrafanaRuleGroup, ruleDigest, ruleKey } from '../prometheus/grafanaRules';
+import type { RuleGroup } from '../prometheus/rules';
+import { commonFailure, fail, type StoreError, type StoreResult, succeed, unexpectedAnswer } from './errors';
+import { type HttpFailure, send, type StoreRequest } from './http';
+
+const GRAFANA_RULER = '/api/ruler/grafana/api/v1/rules';
+
+export interface StoredAlertRule {
+  uid: string;
+  title: string;
+  /** Which generated rule it stands for (see ruleKey). */
+  key: string;
+  /** The digest of the group Nines generated it in; undefined if someone else wrote it. */
+  digest?: string;
+}
+
+/** The SLO's Grafana-managed rule group as Grafana holds it. */
+export interface StoredAlertRules {
+  folderUid: string;
+  group: string;
+  rules: StoredAlertRule[];
+}
+
+export interface SavedAlertRules extends StoredAlertRules {
+  created: number;
+  updated: number;
+  deleted: number;
+}
+
+type Json = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function stringsOf(value: unknown): Record<string, string> {
+  return isRecord(value)
+    ? Object.fromEntries(
+        Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      )
+    : {};
+}
+
+/** A GettableExtendedRuleNode's part Nines reads, or undefined if it is not a Grafana-managed rule. */
+function storedRule(node: unknown): (StoredAlertRule & { folderUid: string }) | undefined {
+  const alert = isRecord(node) && isRecord(node.grafana_alert) ? node.grafana_alert : undefined;
+  if (!isRecord(node) || !alert || typeof alert.uid !== 'string' || typeof alert.title !== 'string') {
+    return undefined;
+  }
+  const labels = stringsOf(node.labels);
+  const annotations = stringsOf(node.annotations);
+  const folderUid = typeof alert.namespace_uid === 'string' ? alert.namespace_uid : '';
+  return {
+    uid: alert.uid,
+    title: alert.title,
+    key: ruleKey({ labels }),
+    digest: ruleDigest({ annotations }),
+    folderUid,
+  };
+}
+
+/** The group named `name` among a NamespaceConfigResponse's groups (folder title → groups). */
+function findGroup(data: unknown, name: string): StoredAlertRules | null | undefined {
+  if (!isRecord(data)) {
+    return undefined;
+  }
+  for (const groups of Object.values(data)) {
+    for (const group of Array.isArray(groups) ? groups : []) {
+      if (isRecord(group) && group.name === name && Array.isArray(group.rules)) {
+        const rules = group.rules.map(storedRule).filter((rule) => rule !== undefined);
+        const folderUid = rules[0]?.folderUid ?? '';
+        return { folderUid, group: name, rules: rules.map(({ folderUid: _, ...rule }) => rule) };
+      }
+    }
+  }
+  return null;
+}
+
+/** The SLO's Grafana-managed rules, or null when it has none. */
+export async function findSloAlertRules(sloUid: string): Promise<StoreResult<StoredAlertRules | null>> {
+  const request: StoreRequest = { method: 'GET', url: GRAFANA_RULER };
+  const doing = 'load the alert rules';
+  const answer = await send(request);
+  if (!answer.ok) {
+    return fail(commonFailure(answer, request, doing));
+  }
+  const found = findGroup(answer.data, groupName(sloUid, 'alerts'));
+  return found === undefined ? fail(unexpectedAnswer(request, doing, 'a list of rule groups')) : succeed(found);
+}
+
+function rulerFailure(answer: HttpFailure, request: StoreRequest, doing: string): StoreError {
+  if (answer.status === 400) {
+    return {
+      kind: 'invalid',
+      errors: [],
+      status: 400,
+      serverMessage: answer.message,
+      message: `Could not ${doing}: Grafana refused the rules: "${answer.message}".`,
+    };
+  }
+  if (answer.status === 404) {
+    return {
+      kind: 'notFound',
+      uid: '',
+      status: 404,
+      serverMessage: answer.message,
+      message: `Could not ${doing}: Grafana has no such folder ("${answer.message}").`,
+    };
+  }
+  return commonFailure(answer, request, doing);
+}
+
+/**
+ * Writes the SLO's rule group into a folder. Rules that replace stored ones (same severity and
+ * windows, same folder) keep their uids, so their state, silences and history carry on; stored
+ * rules without a counterpart are deleted with the group's old version.
+ */
+export async function saveSloAlertRules(
+  group: GrafanaRuleGroup,
+  folderUid: string,
+  stored: StoredAlertRules | null
+): Promise<StoreResult<SavedAlertRules>> {
+  const doing = 'save the alert rules';
+  const uids = new Map(stored?.folderUid === folderUid ? stored.rules.map((rule) => [rule.key, rule.uid]) : []);
+  const body: GrafanaRuleGroup = {
+    ...group,
+    rules: group.rules.map((rule) => {
+      const uid = uids.get(ruleKey(rule));
+      return uid ? { ...rule, grafana_alert: { ...rule.grafana_alert, uid } } : rule;
+    }),
+  };
+  const url = `${GRAFANA_RULER}/${encodeURIComponent(folderUid)}`;
+  const request: StoreRequest = { method: 'POST', url, data: body };
+  const answer = await send(request);
+  if (!answer.ok) {
+    return fail(rulerFailure(answer, request, doing));
+  }
+  const counts = isRecord(answer.data) ? answer.data : {};
+  const count = (key: string) => (Array.isArray(counts[key]) ? counts[key].length : 0);
+  // Read the group back: the answer has the new uids but not which rule each belongs to.
+  const readRequest: StoreRequest = { method: 'GET', url: `${url}/${encodeURIComponent(group.name)}` };
+  const read = await send(readRequest);
+  if (!read.ok) {
+    return fail(commonFailure(read, readRequest, 'load the saved alert rules'));
+  }
+  const saved = findGroup({ saved: [read.data] }, group.name);
+  if (!saved) {
+    return fail(unexpectedAnswer(readRequest, 'load the saved alert rules', 'a rule group'));
+  }
+  return succeed({
+    ...saved,
+    folderUid,
+    created: count('created'),
+    updated: count('updated'),
+    deleted: count('deleted'),
+  });
+}
+
+/** Whether the datasource has a ruler Grafana can write to: its rules list answers. */
+export async function hasDatasourceRuler(datasourceUid: string): Promise<StoreResult<boolean>> {
+  const request: StoreRequest = { method: 'GET', url: `/api/ruler/${encodeURIComponent(datasourceUid)}/api/v1/rules` };
+  const answer = await send(request);
+  if (answer.ok) {
+    return succeed(true);
+  }
+  const error = commonFailure(answer, request, "check the datasource's ruler");
+  // A datasource without a ruler answers 4xx or 5xx through Grafana: that is the answer, not a failure.
+  return error.kind === 'network' ? fail(error) : succeed(false);
+}
+
+/** Pushes Prometheus rule groups to the datasource's ruler, into `namespace`, one group at a time. */
+export async function pushDatasourceRules(
+  datasourceUid: string,
+  namespace: string,
+  groups: RuleGroup[]
+): Promise<StoreResult<{ groups: number }>> {
+  const url = `/api/ruler/${encodeURIComponent(datasourceUid)}/api/v1/rules/${encodeURIComponent(namespace)}`;
+  for (const group of groups) {
+    const request: StoreRequest = { method: 'POST', url, data: group };
+    const answer = await send(request);
+    if (!answer.ok) {
+      return fail(rulerFailure(answer, request, `push the rule group ${group.name}`));
+    }
+  }
+  return succeed({ groups: groups.length });
+}
+
+/** Grafana's page of one alert rule. */
+export function alertRuleUrl(uid: string): string {
+  return `/alerting/grafana/${encodeURIComponent(uid)}/view`;
+}
+
+/** Grafana's page of a rule group. */
+export function alertGroupUrl(folderUid: string, group: string): string {
+  return `/alerting/grafana/namespaces/${encodeURIComponent(folderUid)}/groups/${encodeURIComponent(group)}/view`;
+}
