@@ -24,6 +24,8 @@ export interface StoredAlertRule {
 /** The SLO's Grafana-managed rule group as Grafana holds it. */
 export interface StoredAlertRules {
   folderUid: string;
+  /** As Grafana keys its answer (a nested folder's path); '' when read back from the folder itself. */
+  folderTitle: string;
   group: string;
   rules: StoredAlertRule[];
 }
@@ -70,12 +72,12 @@ function findGroup(data: unknown, name: string): StoredAlertRules | null | undef
   if (!isRecord(data)) {
     return undefined;
   }
-  for (const groups of Object.values(data)) {
+  for (const [folderTitle, groups] of Object.entries(data)) {
     for (const group of Array.isArray(groups) ? groups : []) {
       if (isRecord(group) && group.name === name && Array.isArray(group.rules)) {
         const rules = group.rules.map(storedRule).filter((rule) => rule !== undefined);
         const folderUid = rules[0]?.folderUid ?? '';
-        return { folderUid, group: name, rules: rules.map(({ folderUid: _, ...rule }) => rule) };
+        return { folderUid, folderTitle, group: name, rules: rules.map(({ folderUid: _, ...rule }) => rule) };
       }
     }
   }
@@ -149,7 +151,7 @@ export async function saveSloAlertRules(
   if (!read.ok) {
     return fail(commonFailure(read, readRequest, 'load the saved alert rules'));
   }
-  const saved = findGroup({ saved: [read.data] }, group.name);
+  const saved = findGroup({ '': [read.data] }, group.name);
   if (!saved) {
     return fail(unexpectedAnswer(readRequest, 'load the saved alert rules', 'a rule group'));
   }
@@ -199,4 +201,26 @@ export function alertRuleUrl(uid: string): string {
 /** Grafana's page of a rule group. */
 export function alertGroupUrl(folderUid: string, group: string): string {
   return `/alerting/grafana/namespaces/${encodeURIComponent(folderUid)}/groups/${encodeURIComponent(group)}/view`;
+}
+
+/** How the stored rules stand against the generated group. */
+export interface AlertRulesStatus {
+  /** none: no rules yet; current: written from this very SLO; outdated: written from another version, or edited. */
+  state: 'none' | 'current' | 'outdated';
+  /** Generated rules that replace a stored one, by ruleKey. */
+  replaced: Set<string>;
+  /** Stored rules that no generated rule replaces: saving deletes them. */
+  removed: StoredAlertRule[];
+}
+
+export function alertRulesStatus(group: GrafanaRuleGroup, stored: StoredAlertRules | null): AlertRulesStatus {
+  if (!stored || stored.rules.length === 0) {
+    return { state: 'none', replaced: new Set(), removed: [] };
+  }
+  const keys = new Set(group.rules.map((rule) => ruleKey(rule)));
+  const replaced = new Set(stored.rules.map((rule) => rule.key).filter((key) => keys.has(key)));
+  const removed = stored.rules.filter((rule) => !keys.has(rule.key));
+  const digest = group.rules[0] ? ruleDigest(group.rules[0]) : undefined;
+  const current = stored.rules.length === group.rules.length && stored.rules.every((rule) => rule.digest === digest);
+  return { state: current ? 'current' : 'outdated', replaced, removed };
 }

@@ -25,10 +25,12 @@ export { loadAppSettings, saveAppSettings } from './settings';
 export {
   alertGroupUrl,
   alertRuleUrl,
+  alertRulesStatus,
   findSloAlertRules,
   hasDatasourceRuler,
   pushDatasourceRules,
   saveSloAlertRules,
+  type AlertRulesStatus,
   type SavedAlertRules,
   type StoredAlertRule,
   type StoredAlertRules,
