@@ -4,6 +4,7 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2, NavModelItem } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
+import { SloAlertRulesSection } from '../components/alerts/SloAlertRulesSection';
 import { DeleteRefused } from '../components/slos/DeleteSloModal';
 import { OpenSloExport } from '../components/slos/OpenSloExport';
 import { SloActions } from '../components/slos/SloActions';
@@ -12,6 +13,7 @@ import { SloNumbers } from '../components/slos/SloNumbers';
 import { StoreErrorAlert } from '../components/slos/StoreErrorAlert';
 import { useStoreLoad, type StoreLoad } from '../components/slos/useLoaded';
 import { useSloEvaluation } from '../components/slos/useSloEvaluation';
+import { useSloPermissions } from '../components/slos/useSloPermissions';
 import { useWindowEnd } from '../components/slos/windowEnd';
 import { testIds } from '../components/testIds';
 import { prefixRoute, ROUTES } from '../constants';
@@ -30,6 +32,7 @@ function SloPage() {
   const { loaded, retry } = useStoredSlo(uid);
   const stored = loaded.kind === 'loaded' ? loaded.value : null;
   const state = useSloEvaluation(stored, to);
+  const permissions = useSloPermissions();
   const [deleteRefused, setDeleteRefused] = useState<StoreError | null>(null);
   const pageNav: NavModelItem = {
     text: stored?.slo.name ?? (loaded.kind === 'loading' ? 'SLO' : uid),
@@ -39,7 +42,9 @@ function SloPage() {
   return (
     <PluginPage
       pageNav={pageNav}
-      actions={stored ? <SloActions stored={stored} onDeleteRefused={setDeleteRefused} /> : undefined}
+      actions={
+        stored ? <SloActions stored={stored} onDeleteRefused={setDeleteRefused} permissions={permissions} /> : undefined
+      }
     >
       <div data-testid={testIds.sloPage.container} className={styles.page}>
         {loaded.kind === 'loading' && (
@@ -53,6 +58,7 @@ function SloPage() {
           <>
             <SloHeader stored={stored} />
             <SloNumbers state={state} target={stored.slo.objective.target} timeZone={stored.slo.objective.timeZone} />
+            <SloAlertRulesSection slo={stored.slo} folders={permissions.editableFolders} />
             <OpenSloExport slo={stored.slo} />
           </>
         )}

@@ -12,8 +12,15 @@ export {
   type RulesResult,
 } from './rules';
 export { ALERTS, LABEL, RECORDED } from './rulesNaming';
-export { promDuration, recordedWindows, tierThresholds, type RecordedWindow, type TierThreshold } from './rulesWindows';
-export { sloAlertRules, sloLink, DEFAULT_FOR, type AlertRuleOptions } from './alerts';
+export {
+  promDuration,
+  promNumber,
+  recordedWindows,
+  tierThresholds,
+  type RecordedWindow,
+  type TierThreshold,
+} from './rulesWindows';
+export { ABSENT_FOR, distinctTiers, sloAlertRules, sloLink, DEFAULT_FOR, type AlertRuleOptions } from './alerts';
 export {
   ruleFileYaml,
   ruleGroupsYaml,

@@ -7,21 +7,22 @@ import { testIds } from '../testIds';
 import { AddToDashboardModal } from './AddToDashboardModal';
 import { DeleteSloModal } from './DeleteSloModal';
 import { ExportOpenSloButton } from './OpenSloExport';
-import { useSloPermissions } from './useSloPermissions';
+import type { SloPermissions } from './useSloPermissions';
 
 interface SloActionsProps {
   stored: StoredSlo;
   /** Grafana did not delete the SLO: the page explains why. */
   onDeleteRefused: (error: StoreError) => void;
+  permissions: SloPermissions;
 }
 
 /**
  * What the user may do with an SLO: edit and delete it where its folder lets them, add its panel
  * to a dashboard when they may save dashboards, and export it, which anyone may.
  */
-export function SloActions({ stored, onDeleteRefused }: SloActionsProps) {
+export function SloActions({ stored, onDeleteRefused, permissions }: SloActionsProps) {
   const { slo, folderUid } = stored;
-  const { canEdit, editableFolders } = useSloPermissions();
+  const { canEdit, editableFolders } = permissions;
   const mayEdit = canEdit(folderUid);
   const navigate = useNavigate();
   const [open, setOpen] = useState<'delete' | 'addToDashboard' | null>(null);
