@@ -10,7 +10,7 @@ import {
 } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 
-function settings(uid: string, type: string): DataSourceInstanceSettings {
+function settings(uid: string, type: string, alerting: boolean): DataSourceInstanceSettings {
   return {
     id: 1,
     uid,
@@ -25,6 +25,9 @@ function settings(uid: string, type: string): DataSourceInstanceSettings {
       type: PluginType.datasource,
       module: '',
       baseUrl: '',
+      // As Grafana's core backend datasources (Prometheus, Loki, SQL) have it.
+      alerting,
+      backend: alerting,
       info: {
         author: { name: 'tests' },
         description: '',
@@ -45,10 +48,12 @@ export class FakeDatasource extends DataSourceApi {
   constructor(
     uid: string,
     type: string,
-    private readonly answer: (request: DataQueryRequest) => DataQueryResponse
+    private readonly answer: (request: DataQueryRequest) => DataQueryResponse,
+    /** Whether Grafana alerting can query it. */
+    alerting = true
   ) {
-    super(settings(uid, type));
-    this.settings = settings(uid, type);
+    super(settings(uid, type, alerting));
+    this.settings = settings(uid, type, alerting);
   }
 
   async query(request: DataQueryRequest): Promise<DataQueryResponse> {

@@ -44,8 +44,16 @@ export function stubComboboxLayout(): void {
   stubIntersectionObserver();
 }
 
-/** Every stub above: URL.canParse, a canvas to measure text, IntersectionObserver. */
+/** @grafana/ui's Drawer watches its size with ResizeObserver; jsdom lays nothing out, so nothing changes. */
+export function stubResizeObserver(): void {
+  if (!('ResizeObserver' in window)) {
+    Object.defineProperty(window, 'ResizeObserver', { value: NoIntersections, configurable: true });
+  }
+}
+
+/** Every stub above: URL.canParse, a canvas to measure text, IntersectionObserver, ResizeObserver. */
 export function stubBrowserGaps(): void {
   stubUrlCanParse();
   stubComboboxLayout();
+  stubResizeObserver();
 }
