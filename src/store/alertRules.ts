@@ -96,7 +96,21 @@ export async function findSloAlertRules(sloUid: string): Promise<StoreResult<Sto
   return found === undefined ? fail(unexpectedAnswer(request, doing, 'a list of rule groups')) : succeed(found);
 }
 
-function rulerFailure(answer: HttpFailure, request: StoreRequest, doing: string): StoreError {
+/** What a ruler's 404 means: no such folder, a stored rule gone meanwhile, or a datasource without a ruler. */
+function missing(answer: HttpFailure, recipient: 'grafana' | 'datasource'): string {
+  if (recipient === 'datasource') {
+    return 'the datasource has no ruler Grafana can write to';
+  }
+  // Grafana: "failed to update rule with UID x because could not find alert rule".
+  return /rule with UID/i.test(answer.message) ? 'Grafana could not find a stored rule' : 'Grafana has no such folder';
+}
+
+function rulerFailure(
+  answer: HttpFailure,
+  request: StoreRequest,
+  doing: string,
+  recipient: 'grafana' | 'datasource'
+): StoreError {
   if (answer.status === 400) {
     return {
       kind: 'invalid',
@@ -112,7 +126,7 @@ function rulerFailure(answer: HttpFailure, request: StoreRequest, doing: string)
       uid: '',
       status: 404,
       serverMessage: answer.message,
-      message: `Could not ${doing}: Grafana has no such folder ("${answer.message}").`,
+      message: `Could not ${doing}: ${missing(answer, recipient)} ("${answer.message}").`,
     };
   }
   return commonFailure(answer, request, doing);
@@ -141,13 +155,20 @@ export async function saveSloAlertRules(
   const request: StoreRequest = { method: 'POST', url, data: body };
   const answer = await send(request);
   if (!answer.ok) {
-    return fail(rulerFailure(answer, request, doing));
+    return fail(rulerFailure(answer, request, doing, 'grafana'));
   }
   const counts = isRecord(answer.data) ? answer.data : {};
   const count = (key: string) => (Array.isArray(counts[key]) ? counts[key].length : 0);
   // Read the group back: the answer has the new uids but not which rule each belongs to.
   const readRequest: StoreRequest = { method: 'GET', url: `${url}/${encodeURIComponent(group.name)}` };
   const read = await send(readRequest);
+  if (!read.ok && read.status === 404 && body.rules.length === 0) {
+    // Posting no rules deletes the group: there is nothing to read back.
+    return succeed({
+      ...{ folderUid, folderTitle: '', group: group.name, rules: [] },
+      ...{ created: 0, updated: 0, deleted: count('deleted') },
+    });
+  }
   if (!read.ok) {
     return fail(commonFailure(read, readRequest, 'load the saved alert rules'));
   }
@@ -187,7 +208,7 @@ export async function pushDatasourceRules(
     const request: StoreRequest = { method: 'POST', url, data: group };
     const answer = await send(request);
     if (!answer.ok) {
-      return fail(rulerFailure(answer, request, `push the rule group ${group.name}`));
+      return fail(rulerFailure(answer, request, `push the rule group ${group.name}`, 'datasource'));
     }
   }
   return succeed({ groups: groups.length });

@@ -10,19 +10,27 @@ import addFormats from 'ajv-formats';
 import fs from 'fs';
 import path from 'path';
 
+import { sloAlertRules } from '../prometheus/alerts';
+import { sloGrafanaRules } from '../prometheus/grafanaRules';
+import { sloRecordingRules } from '../prometheus/rules';
 import { defaultAppSettings } from '../spec/settings';
-import { ratioSlo } from '../spec/testing';
+import { ratioSlo, rawSlo } from '../spec/testing';
+import type { SloSpec } from '../spec/types';
 import {
   addSloToDashboard,
   createSlo,
   deleteSlo,
+  findSloAlertRules,
   getSlo,
+  hasDatasourceRuler,
   listAllSlos,
   listFolders,
   listSlos,
   loadAppSettings,
   overwriteSlo,
+  pushDatasourceRules,
   saveAppSettings,
+  saveSloAlertRules,
   searchDashboards,
   updateSlo,
 } from './index';
@@ -32,6 +40,8 @@ type Json = Record<string, unknown>;
 
 // Grafana's API description lives in the shared/ folder beside the repository.
 const descriptionPath = path.resolve(__dirname, '..', '..', '..', 'shared', 'grafana', 'api-merged.json');
+// The ruler paths are only in an older version of it; their bodies use the same definitions.
+const olderDescriptionPath = path.resolve(__dirname, '..', '..', '..', 'shared', 'grafana', 'api-merged.older.json');
 // The app settings operations, which the description lacks, as the test host describes them from Grafana's source.
 const pluginSettingsPath = path.resolve(__dirname, '../../tests/host/server/pluginSettings.description.json');
 const DOCUMENT = 'grafana-api';
@@ -82,8 +92,19 @@ function newAjv(coerceTypes: boolean): Ajv {
 
 function loadDescription() {
   const document: unknown = JSON.parse(fs.readFileSync(descriptionPath, 'utf8'));
+  const older: unknown = JSON.parse(fs.readFileSync(olderDescriptionPath, 'utf8'));
   const pluginSettings: unknown = JSON.parse(fs.readFileSync(pluginSettingsPath, 'utf8'));
-  const definitions = { ...recordAt(document, 'definitions'), ...recordAt(pluginSettings, 'definitions') };
+  const definitions = {
+    ...recordAt(older, 'definitions'),
+    ...recordAt(document, 'definitions'),
+    ...recordAt(pluginSettings, 'definitions'),
+  };
+  // Rule group intervals are Prometheus durations ("1m") in Grafana (model.Duration marshals as a
+  // string); the description calls them int64 nanoseconds. The test host has the same erratum.
+  for (const name of ['PostableRuleGroupConfig', 'GettableRuleGroupConfig', 'RuleGroupConfigResponse']) {
+    const group = recordAt(definitions, name);
+    group.properties = { ...recordAt(group, 'properties'), interval: { type: 'string' } };
+  }
   // Grafana binds these with binding:"Required", which the generated description drops (see the
   // test host's errata): a create without kind, or a patch without kind and version, gets 400.
   const create = recordAt(definitions, 'CreateLibraryElementCommand');
@@ -95,11 +116,12 @@ function loadDescription() {
   bodies.addSchema({
     $id: DOCUMENT,
     definitions: rebase(definitions),
-    responses: rebase(recordAt(document, 'responses')),
+    responses: rebase({ ...recordAt(older, 'responses'), ...recordAt(document, 'responses') }),
   });
   return {
-    paths: { ...recordAt(document, 'paths'), ...recordAt(pluginSettings, 'paths') },
-    responses: recordAt(document, 'responses'),
+    // The current description's paths first, the older one's for the paths it lacks (the ruler's).
+    paths: { ...recordAt(older, 'paths'), ...recordAt(document, 'paths'), ...recordAt(pluginSettings, 'paths') },
+    responses: { ...recordAt(older, 'responses'), ...recordAt(document, 'responses') },
     bodies,
     queries: newAjv(true),
   };
@@ -117,6 +139,11 @@ function compile(ajv: Ajv, schema: unknown): ValidateFunction {
 
 function errorsOf(validate: ValidateFunction, value: unknown): string[] {
   return validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+}
+
+/** Whether the operation describes any error answer; those that describe none still get Grafana's error body. */
+function hasErrorAnswers(operation: Json): boolean {
+  return Object.keys(recordAt(operation, 'responses')).some((status) => Number(status) >= 400 || status === 'default');
 }
 
 /** Every way in which a recorded call departs from its operation in the description. */
@@ -169,7 +196,11 @@ function contractProblems(call: RecordedCall): string[] {
   const response = recordAt(operation, 'responses')[String(call.status)];
   const reference = isRecord(response) && typeof response.$ref === 'string' ? response.$ref : undefined;
   const described = reference ? description.responses[reference.replace('#/responses/', '')] : response;
-  if (!isRecord(described)) {
+  if (!isRecord(described) && call.status >= 400 && !hasErrorAnswers(operation)) {
+    // The ruler's operations list only 202; Grafana answers their errors with its usual body.
+    const answer = errorsOf(compile(description.bodies, { $ref: '#/definitions/ErrorResponseBody' }), call.response);
+    problems.push(...answer.map((text) => `${name} answer ${call.status}${text}`));
+  } else if (!isRecord(described)) {
     problems.push(`${name}: status ${call.status} is not an answer of the operation`);
   } else if (described.schema !== undefined) {
     const answer = errorsOf(compile(description.bodies, described.schema), call.response);
@@ -283,6 +314,57 @@ it("adds SLOs to dashboards with only what Grafana's API description allows", as
   expect(grafana.calls.flatMap(contractProblems)).toEqual([]);
 });
 
+it("writes alert rules with only what Grafana's API description allows", async () => {
+  const grafana = installFakeGrafana();
+  grafana.ruler.datasources.add('mimir');
+  const grafanaRules = (spec: SloSpec) => {
+    const generated = sloGrafanaRules(spec);
+    return generated.ok ? generated.group : { name: '', interval: '', rules: [] };
+  };
+  const slo = { ...ratioSlo(), folderUid: 'slos' };
+  const fewerTiers = { ...slo, alerting: { ...slo.alerting, tiers: slo.alerting.tiers.slice(1) } };
+  const raw = rawSlo();
+  const recording = sloRecordingRules(slo);
+  const alerts = sloAlertRules(slo);
+  const prometheusGroups = [...(recording.ok ? recording.groups : []), ...(alerts.ok ? alerts.groups : [])];
+
+  expect(valueOf(await findSloAlertRules(slo.uid))).toBeNull();
+  valueOf(await saveSloAlertRules(grafanaRules(slo), 'slos', null));
+  const stored = valueOf(await findSloAlertRules(slo.uid));
+  valueOf(await saveSloAlertRules(grafanaRules(fewerTiers), 'slos', stored));
+  valueOf(await saveSloAlertRules(grafanaRules(raw), 'slos', null));
+  const rawStored = valueOf(await findSloAlertRules(raw.uid));
+  const noTiers = { ...raw, alerting: { ...raw.alerting, tiers: [] } };
+  valueOf(await saveSloAlertRules(grafanaRules(noTiers), 'slos', rawStored));
+  const refused = { ...grafanaRules(slo), interval: '15s' };
+  expect(await saveSloAlertRules(refused, 'slos', null)).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+  const elsewhere = await saveSloAlertRules(grafanaRules(slo), 'platform', null);
+  expect(elsewhere).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  const gone = await saveSloAlertRules(grafanaRules(slo), 'gone', null);
+  expect(gone).toMatchObject({ ok: false, error: { kind: 'notFound' } });
+  expect(valueOf(await hasDatasourceRuler('mimir'))).toBe(true);
+  expect(valueOf(await hasDatasourceRuler('prometheus-main'))).toBe(false);
+  valueOf(await pushDatasourceRules('mimir', 'nines', prometheusGroups));
+  const noRuler = await pushDatasourceRules('prometheus-main', 'nines', prometheusGroups);
+  expect(noRuler).toMatchObject({ ok: false, error: { kind: 'notFound' } });
+  grafana.signIn('viewer');
+  const byViewer = await saveSloAlertRules(grafanaRules(slo), 'slos', stored);
+  expect(byViewer).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+
+  const reached = new Set(grafana.calls.map((call) => `${call.method} ${call.specPath} ${call.status}`));
+  expect([...reached].sort()).toEqual([
+    'GET /ruler/{Recipient}/api/v1/rules 202',
+    'GET /ruler/{Recipient}/api/v1/rules 404',
+    'GET /ruler/{Recipient}/api/v1/rules/{Namespace}/{Groupname} 202',
+    'GET /ruler/{Recipient}/api/v1/rules/{Namespace}/{Groupname} 404',
+    'POST /ruler/{Recipient}/api/v1/rules/{Namespace} 202',
+    'POST /ruler/{Recipient}/api/v1/rules/{Namespace} 400',
+    'POST /ruler/{Recipient}/api/v1/rules/{Namespace} 403',
+    'POST /ruler/{Recipient}/api/v1/rules/{Namespace} 404',
+  ]);
+  expect(grafana.calls.flatMap(contractProblems)).toEqual([]);
+});
+
 it('finds a request that breaks the description', () => {
   const call: RecordedCall = {
     method: 'PATCH',
@@ -298,5 +380,22 @@ it('finds a request that breaks the description', () => {
     "PATCH /library-elements/{library_element_uid} body must have required property 'version'",
     'PATCH /library-elements/{library_element_uid} body/kind must be equal to one of the allowed values',
     'PATCH /library-elements/{library_element_uid} answer 200/result/version must be integer',
+  ]);
+});
+
+it('finds a ruler call that breaks the description, and an error answer without a message', () => {
+  const post: RecordedCall = {
+    method: 'POST',
+    path: '/api/ruler/grafana/api/v1/rules/slos',
+    specPath: '/ruler/{Recipient}/api/v1/rules/{Namespace}',
+    query: new URLSearchParams(),
+    body: { name: 'nines-x-alerts', interval: 60_000_000_000, rules: [{ grafana_alert: { no_data_state: 'Silent' } }] },
+    status: 403,
+    response: { title: 'Access denied' },
+  };
+  expect(contractProblems(post)).toEqual([
+    'POST /ruler/{Recipient}/api/v1/rules/{Namespace} body/interval must be string',
+    'POST /ruler/{Recipient}/api/v1/rules/{Namespace} body/rules/0/grafana_alert/no_data_state must be equal to one of the allowed values',
+    "POST /ruler/{Recipient}/api/v1/rules/{Namespace} answer 403 must have required property 'message'",
   ]);
 });

@@ -11,6 +11,7 @@ import { lastValueFrom, Observable } from 'rxjs';
 import { dashboardRoutes } from './fakeDashboards';
 import { libraryElementRoutes, type LibraryElementState } from './fakeLibraryElements';
 import { type AppSettingsState, newAppSettingsState, pluginSettingsRoutes } from './fakePluginSettings';
+import { newRulerState, type RulerState, rulerRoutes } from './fakeRuler';
 
 export type Role = 'Viewer' | 'Editor' | 'Admin';
 
@@ -117,6 +118,8 @@ export class FakeGrafana implements BackendSrv {
   readonly library: LibraryElementState;
   /** The app plugin's settings (`/api/plugins/nines-slo-app/settings`). */
   appSettings: AppSettingsState = newAppSettingsState();
+  /** Alert rules (`/api/ruler/...`): Grafana-managed groups by folder, and the datasources with a ruler. */
+  readonly ruler: RulerState = newRulerState();
   private readonly routes: FakeRoute[];
   private nextId = 1;
   private clock = Date.parse('2025-01-01T00:00:00Z');
@@ -130,6 +133,7 @@ export class FakeGrafana implements BackendSrv {
       ...this.folderRoutes(),
       ...dashboardRoutes(this),
       ...pluginSettingsRoutes(this),
+      ...rulerRoutes(this),
     ];
   }
 
