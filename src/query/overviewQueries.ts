@@ -48,10 +48,13 @@ export function overviewBatches(slos: SloSpec[], size = BATCH_SIZE): OverviewBat
 
 const PREFIX = /^s(\d+)_(.*)$/;
 
-/** The batch's targets: each SLO's, with refIds `s<index>_<refId>`. */
+/**
+ * The batch's targets: each SLO's, with refIds `s<index>_<refId>` and the tile as their minimum
+ * interval (a panel's targets ask for 1m steps).
+ */
 export function batchTargets(batch: OverviewBatch): SloPanelTarget[] {
   return batch.slos.flatMap(({ model }, index) =>
-    model.targets.map((target) => ({ ...target, refId: `s${index}_${target.refId}` }))
+    model.targets.map((target) => ({ ...target, refId: `s${index}_${target.refId}`, interval: TILE_INTERVAL }))
   );
 }
 
