@@ -246,6 +246,54 @@ function loadShape(hours: HoursPattern, time: number): number {
   return (0.3 + 0.7 * bump) * week;
 }
 
+/** What the live exposition (live.ts) needs of an instance to carry its counters on past the data. */
+export interface InstanceModel {
+  service: string;
+  instance: string;
+  /** Share of the service's requests this instance serves. */
+  weight: number;
+  peakRps: number;
+  baseErrorRatio: number;
+  histogram: boolean;
+}
+
+/** The instances of every service with their load-balancer weights, as generateTraffic draws them. */
+export function instanceModels(seed: number): InstanceModel[] {
+  return PROFILES.flatMap((profile) => {
+    const instances = instanceNames(profile);
+    const balance = new Random(seed, `balance/${profile.name}`);
+    const skew = instances.length > 1 ? 0.06 * (balance.next() - 0.5) : 0;
+    return instances.map((instance, i) => ({
+      service: profile.name,
+      instance,
+      weight: 1 / instances.length + (i === 0 ? skew : -skew),
+      peakRps: profile.peakRps,
+      baseErrorRatio: profile.baseErrorRatio,
+      histogram: profile.histogram,
+    }));
+  });
+}
+
+/** Load of a service relative to its weekday peak at a time (without the random drift). */
+export function serviceLoad(service: string, time: number): number {
+  const profile = PROFILES.find((candidate) => candidate.name === service);
+  if (!profile) {
+    throw new Error(`no demo service named ${service}`);
+  }
+  return loadShape(profile.hours, time);
+}
+
+/** The shares the generator splits requests with, for the live exposition. */
+export const SHARES = {
+  notFound: NOT_FOUND_RATIO,
+  /** Share of the 5xx answered with 500 outside incidents (the rest are 503). */
+  serverError500: 0.6,
+  latencyQuiet: LATENCY_CDF_QUIET,
+  latencyBusy: LATENCY_CDF_BUSY,
+  bucketMeanSeconds: BUCKET_MEAN_SECONDS,
+  sumQuantum: SUM_QUANTUM,
+} as const;
+
 function planIncidents(seed: number, start: number, end: number): Incident[] {
   const random = new Random(seed, 'incidents');
   const incidents: Incident[] = [];

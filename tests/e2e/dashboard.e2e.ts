@@ -65,3 +65,28 @@ describe('the provisioned service dashboard', () => {
     });
   });
 });
+
+describe('the provisioned reliability overview', () => {
+  test("draws every example SLO's summary from its library panel, one row per team", async () => {
+    await withPage(browser(), `/d/nines-overview?${lastDays(30)}`, { theme: 'dark' }, async (host) => {
+      await host.waitForPanels();
+      // Rows and panel titles are both level-2 headings; the rows are the teams.
+      const headings = await host.page.getByRole('heading', { level: 2 }).allTextContents();
+      expect(headings.filter((heading) => heading.startsWith('Team '))).toEqual([
+        'Team payments',
+        'Team discovery',
+        'Team platform',
+      ]);
+      const panels = host.page.locator('[data-panel-type="nines-slo-panel"]');
+      expect(await panels.count()).toBe(5);
+      for (let index = 0; index < 5; index++) {
+        const panel = panels.nth(index);
+        const id = await panel.getAttribute('data-panel-id');
+        expect({ id, state: await panel.getAttribute('data-panel-state') }).toEqual({ id, state: 'Done' });
+        await panel.getByTestId(testIds.summary.container).waitFor();
+      }
+      await host.expectAccessible();
+      await host.screenshot('dashboard-overview-dark', { fullPage: true });
+    });
+  });
+});

@@ -13,7 +13,7 @@ import { type HostUser, permissionsOf } from './users';
 export const APP_ID = 'nines-slo-app';
 export const PLUGIN_BASE = `public/plugins/${APP_ID}`;
 export const BOOT_DATA_MARKER = '<!--BOOT_DATA-->';
-const GRAFANA_VERSION = '12.3.0';
+export const GRAFANA_VERSION = '12.3.0';
 
 export type Theme = 'light' | 'dark';
 

@@ -8,15 +8,16 @@ import http, { type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import path from 'path';
 
-import { APP_ID, type Theme, bootData, renderPage } from './bootData';
+import { APP_ID, GRAFANA_VERSION, type Theme, bootData, renderPage } from './bootData';
 import { loadContract } from './contract';
 import { dashboardRoutes, readDashboards } from './dashboards';
 import { datasourceRoutes, readDatasources } from './datasources';
 import { dsQueryRoute } from './dsQuery';
+import { readExampleSloSeed } from './exampleSlos';
 import { FolderStore, folderRoutes } from './folders';
 import { type LibraryElementSeed, libraryElementRoutes, readLibraryElementSeed } from './libraryElements';
 import { pluginSettingsDescription, pluginSettingsRoutes, readAppSettingsState } from './pluginSettings';
-import { type ApiResponse, type ApiRoute, type HttpMethod, routeMatcher } from './routes';
+import { type ApiResponse, type ApiRoute, type HttpMethod, ok, routeMatcher } from './routes';
 import { rulerRoutes } from './ruler';
 import { readStatic } from './staticFiles';
 import { type HostUser, USER_COOKIE, userFromCookie, userRoute, users } from './users';
@@ -99,10 +100,15 @@ export async function createHostServer(options: HostServerOptions): Promise<Host
   const datasources = readDatasources(provisioningDir, options.prometheusUrl.replace(/\/$/, ''));
   const folders = new FolderStore(startedAt);
   const dashboards = readDashboards(provisioningDir, folders, startedAt);
-  const seed: LibraryElementSeed[] = options.libraryElementsFile
+  const fromFile: LibraryElementSeed[] = options.libraryElementsFile
     ? readLibraryElementSeed(options.libraryElementsFile)
     : [];
-  const routes = [
+  // The demo's example SLOs, as the docker demo seeds them; a file's element of the same uid wins.
+  const seed = [
+    ...readExampleSloSeed(provisioningDir).filter((example) => !fromFile.some((entry) => entry.uid === example.uid)),
+    ...fromFile,
+  ];
+  const routes: ApiRoute[] = [
     ...(options.extraRoutes ?? []),
     ...datasourceRoutes(datasources),
     dsQueryRoute(datasources),
@@ -112,6 +118,8 @@ export async function createHostServer(options: HostServerOptions): Promise<Host
     ...rulerRoutes(folders),
     ...pluginSettingsRoutes(readAppSettingsState(provisioningDir), distDir),
     userRoute(startedAt),
+    // What the demo's seed service waits for before it imports the example SLOs.
+    { method: 'GET', specPath: '/health', handle: () => ok({ database: 'ok', version: GRAFANA_VERSION }) },
   ];
   // A host route that is not an operation of Grafana's description fails here, not in a test.
   const operations = new Map(routes.map((route) => [route, contract.operation(route.method, route.specPath)]));
