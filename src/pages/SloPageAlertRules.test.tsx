@@ -198,7 +198,13 @@ describe('the SLO page: alert rules', () => {
       sli: { ...ratioSlo().sli, datasource: { uid: 'prometheus', type: 'prometheus' } },
     });
 
+    const mimir = () =>
+      installDatasource(
+        new FakeDatasource('prometheus', 'prometheus', framesFor(calm()), true, { prometheusType: 'Mimir' })
+      );
+
     it('pushes the recording and alert groups to a datasource with a ruler', async () => {
+      mimir();
       grafana.ruler.datasources.add('prometheus');
       seedSlo(grafana, builderSlo());
       renderApp(sloPageUrl(UID));
@@ -214,13 +220,23 @@ describe('the SLO page: alert rules', () => {
       ]);
     });
 
-    it('offers only the download where the datasource has no ruler', async () => {
+    it('offers only the download where a Mimir datasource answers that it has no ruler', async () => {
+      mimir();
       seedSlo(grafana, builderSlo());
       renderApp(sloPageUrl(UID));
 
       expect(await screen.findByTestId(testIds.alertRules.download)).toHaveTextContent('Download rules (YAML)');
       await waitFor(() => expect(grafana.callsTo('GET', '/api/ruler/prometheus/api/v1/rules')).toHaveLength(1));
       expect(screen.queryByTestId(testIds.alertRules.push)).toBeNull();
+    });
+
+    it('does not ask a plain Prometheus for a ruler, which it cannot have', async () => {
+      seedSlo(grafana, builderSlo());
+      renderApp(sloPageUrl(UID));
+
+      expect(await screen.findByTestId(testIds.alertRules.download)).toHaveTextContent('Download rules (YAML)');
+      expect(screen.queryByTestId(testIds.alertRules.push)).toBeNull();
+      expect(grafana.callsTo('GET', '/api/ruler/prometheus/api/v1/rules')).toHaveLength(0);
     });
   });
 });

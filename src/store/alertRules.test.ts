@@ -3,7 +3,7 @@ import { sloAlertRules } from '../prometheus/alerts';
 import { type RuleGroup, sloRecordingRules } from '../prometheus/rules';
 import type { SloSpec } from '../spec/types';
 import { ratioSlo, rawSlo } from '../spec/testing';
-import { findSloAlertRules, hasDatasourceRuler, pushDatasourceRules, saveSloAlertRules } from './alertRules';
+import { findSloAlertRules, hasDatasourceRuler, mayHaveRuler, pushDatasourceRules, saveSloAlertRules } from './alertRules';
 import { errorOf, type FakeGrafana, installFakeGrafana, valueOf } from './testing';
 
 const RULER = '/api/ruler/grafana/api/v1/rules';
@@ -181,6 +181,18 @@ describe('saveSloAlertRules and findSloAlertRules', () => {
     grafana.outage = 503;
 
     expect(await findSloAlertRules('checkout-availability')).toMatchObject({ ok: false, error: { kind: 'network' } });
+  });
+});
+
+describe('mayHaveRuler', () => {
+  it('is true only for Mimir and Cortex with rule management on', () => {
+    expect(mayHaveRuler({ prometheusType: 'Mimir' })).toBe(true);
+    expect(mayHaveRuler({ prometheusType: 'cortex', manageAlerts: true })).toBe(true);
+    expect(mayHaveRuler({ prometheusType: 'Mimir', manageAlerts: false })).toBe(false);
+    expect(mayHaveRuler({ prometheusType: 'Prometheus' })).toBe(false);
+    expect(mayHaveRuler({ prometheusType: 'Thanos' })).toBe(false);
+    expect(mayHaveRuler({})).toBe(false);
+    expect(mayHaveRuler(undefined)).toBe(false);
   });
 });
 

@@ -186,6 +186,21 @@ export async function saveSloAlertRules(
 }
 
 /** Whether the datasource has a ruler Grafana can write to: its rules list answers. */
+/**
+ * Whether a datasource can hold rules written through Grafana: Grafana's Prometheus datasource
+ * says which server it talks to (`prometheusType`), and of those only Mimir and Cortex accept
+ * rules through their API; `manageAlerts: false` turns rule management off. Anything else is not
+ * asked at all, so a plain Prometheus costs no failing request.
+ */
+export function mayHaveRuler(jsonData: unknown): boolean {
+  if (typeof jsonData !== 'object' || jsonData === null) {
+    return false;
+  }
+  const { prometheusType, manageAlerts } = jsonData as { prometheusType?: unknown; manageAlerts?: unknown };
+  const server = typeof prometheusType === 'string' ? prometheusType.toLowerCase() : '';
+  return (server === 'mimir' || server === 'cortex') && manageAlerts !== false;
+}
+
 export async function hasDatasourceRuler(datasourceUid: string): Promise<StoreResult<boolean>> {
   const request: StoreRequest = { method: 'GET', url: `/api/ruler/${encodeURIComponent(datasourceUid)}/api/v1/rules` };
   const answer = await send(request);

@@ -28,6 +28,7 @@ export {
   alertRulesStatus,
   findSloAlertRules,
   hasDatasourceRuler,
+  mayHaveRuler,
   pushDatasourceRules,
   saveSloAlertRules,
   type AlertRulesStatus,

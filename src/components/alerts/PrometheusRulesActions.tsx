@@ -3,7 +3,7 @@ import { config, getDataSourceSrv } from '@grafana/runtime';
 import { Alert, Button, Field, Input, Stack, Text } from '@grafana/ui';
 import { ruleFileYaml } from '../../prometheus';
 import type { SloSpec } from '../../spec/types';
-import { hasDatasourceRuler, pushDatasourceRules, type StoreError } from '../../store';
+import { hasDatasourceRuler, mayHaveRuler, pushDatasourceRules, type StoreError } from '../../store';
 import { downloadText } from '../import/download';
 import { useLoaded } from '../slos/useLoaded';
 import { testIds } from '../testIds';
@@ -18,16 +18,15 @@ const noRuler = () => Promise.resolve({ ok: true as const, value: false });
 
 /**
  * The Prometheus recording and alert rules of an SLO with a Prometheus query builder: pushed to
- * the datasource's ruler where it has one (Mimir, Cortex, Prometheus with a ruler), and always
+ * the datasource's ruler where it has one (Mimir, Cortex), and always
  * downloadable as a rule file for Prometheus' `rule_files`.
  */
 export function PrometheusRulesActions({ slo, mayPush }: { slo: SloSpec; mayPush: boolean }) {
   const file = useMemo(() => ruleFileYaml([slo], { per: 'slo', grafanaUrl: config.appUrl }).files[0], [slo]);
   const datasourceUid = slo.sli.datasource.uid;
-  const probe = useCallback(
-    () => (mayPush && file ? hasDatasourceRuler(datasourceUid) : noRuler()),
-    [mayPush, file, datasourceUid]
-  );
+  const settings = getDataSourceSrv().getInstanceSettings(datasourceUid);
+  const ask = mayPush && file !== undefined && mayHaveRuler(settings?.jsonData);
+  const probe = useCallback(() => (ask ? hasDatasourceRuler(datasourceUid) : noRuler()), [ask, datasourceUid]);
   const ruler = useLoaded(probe).result;
   const [namespace, setNamespace] = useState(DEFAULT_NAMESPACE);
   const [push, setPush] = useState<Push>({ kind: 'idle' });
@@ -35,7 +34,7 @@ export function PrometheusRulesActions({ slo, mayPush }: { slo: SloSpec; mayPush
     // Raw queries: Prometheus rules need a query builder (the section above says what Grafana can do).
     return null;
   }
-  const name = getDataSourceSrv().getInstanceSettings(datasourceUid)?.name ?? datasourceUid;
+  const name = settings?.name ?? datasourceUid;
 
   const send = async () => {
     setPush({ kind: 'pushing' });

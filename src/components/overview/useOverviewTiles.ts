@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { dateTime, type TimeRange } from '@grafana/data';
-import { overviewBatches, runOverviewBatch, type OverviewTiles } from '../../query/overviewQueries';
+import { overviewBatches, runOverviewBatch, type OverviewBatch, type OverviewTiles } from '../../query/overviewQueries';
 import type { SloSpec } from '../../spec/types';
 import { taskQueue } from '../slos/taskQueue';
 
@@ -16,6 +16,20 @@ export interface OverviewLoad {
   requests: { sent: number; answered: number };
 }
 
+/** One refresh: what is asked, and the identity its answers are filed under. */
+interface Refresh {
+  batches: OverviewBatch[];
+  range: TimeRange;
+}
+
+interface Answers {
+  refresh: Refresh | null;
+  tiles: Map<string, OverviewTiles>;
+  answered: number;
+}
+
+const NO_ANSWERS: Answers = { refresh: null, tiles: new Map(), answered: 0 };
+
 /**
  * Loads every SLO's hourly tiles over `range`, batch by batch, and hands them on as each batch
  * answers so the overview draws progressively. `refresh` changes to load again; answers of an
@@ -23,34 +37,44 @@ export interface OverviewLoad {
  * refresh stay the same, so re-renders and filters ask nothing.
  */
 export function useOverviewTiles(slos: SloSpec[] | null, range: TimeRange | null, timeZone: string, refresh: number): OverviewLoad {
-  const [load, setLoad] = useState<OverviewLoad>({ tiles: new Map(), requests: { sent: 0, answered: 0 } });
   const from = range?.from.valueOf();
   const to = range?.to.valueOf();
-  useEffect(() => {
+  const current = useMemo<Refresh | null>(() => {
     if (!slos || from === undefined || to === undefined) {
+      return null;
+    }
+    return {
+      batches: overviewBatches(slos),
+      range: { from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } },
+    };
+    // `refresh` is in the dependencies so that a new refresh is a new identity and loads again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slos, from, to, timeZone, refresh]);
+  const [answers, setAnswers] = useState<Answers>(NO_ANSWERS);
+  useEffect(() => {
+    if (!current) {
       return;
     }
-    let current = true;
-    const batches = overviewBatches(slos);
-    const queryRange: TimeRange = { from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } };
-    setLoad({ tiles: new Map(), requests: { sent: batches.length, answered: 0 } });
+    let live = true;
     const queue = taskQueue(REQUESTS_IN_FLIGHT);
-    const drops = batches.map((batch) =>
+    const drops = current.batches.map((batch) =>
       queue.push(async () => {
-        const answered = await runOverviewBatch(batch, queryRange, timeZone);
-        if (current) {
-          setLoad((before) => {
-            const tiles = new Map(before.tiles);
+        const answered = await runOverviewBatch(batch, current.range, timeZone);
+        if (live) {
+          setAnswers((before) => {
+            const base = before.refresh === current ? before : { ...NO_ANSWERS, refresh: current };
+            const tiles = new Map(base.tiles);
             answered.forEach((entry) => tiles.set(entry.uid, entry));
-            return { tiles, requests: { ...before.requests, answered: before.requests.answered + 1 } };
+            return { refresh: current, tiles, answered: base.answered + 1 };
           });
         }
       })
     );
     return () => {
-      current = false;
+      live = false;
       drops.forEach((drop) => drop());
     };
-  }, [slos, from, to, timeZone, refresh]);
-  return load;
+  }, [current, timeZone]);
+  const mine = answers.refresh === current ? answers : NO_ANSWERS;
+  return { tiles: mine.tiles, requests: { sent: current?.batches.length ?? 0, answered: mine.answered } };
 }

@@ -10,7 +10,7 @@ import {
 } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 
-function settings(uid: string, type: string, alerting: boolean): DataSourceInstanceSettings {
+function settings(uid: string, type: string, alerting: boolean, jsonData: object): DataSourceInstanceSettings {
   return {
     id: 1,
     uid,
@@ -18,7 +18,7 @@ function settings(uid: string, type: string, alerting: boolean): DataSourceInsta
     name: uid,
     access: 'proxy',
     readOnly: true,
-    jsonData: {},
+    jsonData,
     meta: {
       id: type,
       name: type,
@@ -50,10 +50,12 @@ export class FakeDatasource extends DataSourceApi {
     type: string,
     private readonly answer: (request: DataQueryRequest) => DataQueryResponse,
     /** Whether Grafana alerting can query it. */
-    alerting = true
+    alerting = true,
+    /** Its settings, e.g. `{ prometheusType: 'Mimir' }`. */
+    jsonData: object = {}
   ) {
-    super(settings(uid, type, alerting));
-    this.settings = settings(uid, type, alerting);
+    super(settings(uid, type, alerting, jsonData));
+    this.settings = settings(uid, type, alerting, jsonData);
   }
 
   async query(request: DataQueryRequest): Promise<DataQueryResponse> {
