@@ -5,7 +5,7 @@
  * The panel's own parts win when reading back, so edits made in a dashboard are kept.
  */
 import { parseWindow } from '../engine';
-import type { SloPanelOptions } from '../panels/slo/types';
+import type { SingleSloPanelOptions } from '../panels/slo/types';
 import { sliQueries } from '../prometheus/promql';
 import { sloIntervalPlan } from '../query/intervalPlan';
 import { resolveEventQuery, resolveTotalQuery } from '../query/mapping';
@@ -71,7 +71,7 @@ export function sloToLibraryPanel(slo: SloSpec, options: LibraryPanelOptions = {
   const { source } = slo.sli;
   // One step for the panel and its builder queries, so that Grafana's step is this one.
   const plan = sloIntervalPlan(slo);
-  const panelOptions: SloPanelOptions = {
+  const panelOptions: SingleSloPanelOptions = {
     view: options.view ?? 'summary',
     objective,
     queries: {

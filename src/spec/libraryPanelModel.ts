@@ -1,5 +1,5 @@
 /** The shape of an SLO's library panel: the body Grafana's library element API takes and gives. */
-import type { SloPanelOptions, SloView } from '../panels/slo/types';
+import type { SingleSloPanelOptions, SloView } from '../panels/slo/types';
 import type { UnknownRecord } from './read';
 import type { DataSourceRef, PrometheusSource } from './types';
 
@@ -36,7 +36,7 @@ export interface SloPanelModel {
   maxDataPoints: number;
   interval: string;
   timeFrom: string;
-  options: SloPanelOptions;
+  options: SingleSloPanelOptions;
   fieldConfig: { defaults: UnknownRecord; overrides: UnknownRecord[] };
   nines: { schemaVersion: number; spec: NinesModelSpec };
 }

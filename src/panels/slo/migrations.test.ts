@@ -1,5 +1,5 @@
 import { migrateSloPanelOptions } from './migrations';
-import { defaultSloPanelOptions, type SloPanelOptions } from './types';
+import { defaultSloPanelOptions, type SingleSloPanelOptions, type SloPanelOptions } from './types';
 
 const withObjective = (objective: Partial<SloPanelOptions['objective']>): SloPanelOptions => ({
   ...defaultSloPanelOptions,
@@ -28,24 +28,57 @@ describe('migrateSloPanelOptions', () => {
     expect(migrateSloPanelOptions({ options: [99.5, '28d'] })).toEqual(defaultSloPanelOptions);
   });
 
-  it('keeps every field of a version 2 panel', () => {
+  const version2: SingleSloPanelOptions = {
+    view: 'alerts',
+    objective: {
+      target: 99.95,
+      window: 'calendar:month',
+      budgetingMethod: 'Timeslices',
+      timeSliceWindow: '1m',
+      timeSliceTarget: 95,
+    },
+    queries: { eventKind: 'bad', eventRefId: 'errors', totalRefId: 'requests', valueKind: 'increment' },
+    alerting: {
+      tiers: [{ severity: 'page', longWindow: '2h', shortWindow: '10m', budgetShare: 3, enabled: false }],
+      minEvents: 50,
+    },
+    sloUid: 'checkout-availability',
+  };
+
+  it('keeps every field of a version 2 panel and adds the overview block with its defaults', () => {
+    expect(migrateSloPanelOptions({ options: JSON.parse(JSON.stringify(version2)) })).toEqual({
+      ...version2,
+      overview: { teams: '', services: '', labels: '', granularity: 'month', large: false },
+    });
+  });
+
+  it('gives a version 1 panel the overview defaults next to its objective', () => {
+    expect(migrateSloPanelOptions({ options: { target: 99.5, window: '28d' } }).overview).toEqual(
+      defaultSloPanelOptions.overview
+    );
+  });
+
+  it('keeps every field of a version 3 panel, the overview view and its filters included', () => {
     const stored: SloPanelOptions = {
-      view: 'alerts',
-      objective: {
-        target: 99.95,
-        window: 'calendar:month',
-        budgetingMethod: 'Timeslices',
-        timeSliceWindow: '1m',
-        timeSliceTarget: 95,
-      },
-      queries: { eventKind: 'bad', eventRefId: 'errors', totalRefId: 'requests', valueKind: 'increment' },
-      alerting: {
-        tiers: [{ severity: 'page', longWindow: '2h', shortWindow: '10m', budgetShare: 3, enabled: false }],
-        minEvents: 50,
-      },
-      sloUid: 'checkout-availability',
+      ...version2,
+      view: 'overview',
+      overview: { teams: '$team', services: 'checkout, search', labels: 'tier=1', granularity: 'week', large: true },
     };
     expect(migrateSloPanelOptions({ options: JSON.parse(JSON.stringify(stored)) })).toEqual(stored);
+  });
+
+  it('replaces overview values of the wrong type with the defaults and keeps the others', () => {
+    const migrated = migrateSloPanelOptions({
+      options: {
+        view: 'overview',
+        overview: { teams: ['payments'], services: 'checkout', granularity: 'day', large: 'yes' },
+      },
+    });
+    expect(migrated.view).toBe('overview');
+    expect(migrated.overview).toEqual({ ...defaultSloPanelOptions.overview, services: 'checkout' });
+    expect(migrateSloPanelOptions({ options: { overview: 'payments' } }).overview).toEqual(
+      defaultSloPanelOptions.overview
+    );
   });
 
   it('keeps a valid-typed but wrong value so the panel can name it, and drops values of the wrong type', () => {

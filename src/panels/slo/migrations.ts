@@ -1,5 +1,11 @@
 import type { BudgetingMethod } from '../../engine';
-import { defaultSloPanelOptions, type AlertTierOption, type SloPanelOptions, type SloView } from './types';
+import {
+  defaultSloPanelOptions,
+  type AlertTierOption,
+  type OverviewPanelOptions,
+  type SloPanelOptions,
+  type SloView,
+} from './types';
 
 type Stored = Record<string, unknown>;
 
@@ -15,7 +21,7 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
   return allowed.find((candidate) => candidate === value) ?? fallback;
 }
 
-const views: readonly SloView[] = ['summary', 'trend', 'budget', 'alerts'];
+const views: readonly SloView[] = ['summary', 'trend', 'budget', 'alerts', 'overview'];
 const methods: readonly BudgetingMethod[] = ['Occurrences', 'Timeslices', 'RatioTimeslices'];
 
 function tierFrom(stored: unknown): AlertTierOption | null {
@@ -31,13 +37,26 @@ function tierFrom(stored: unknown): AlertTierOption | null {
   };
 }
 
+/** Version 3 added the overview block; earlier panels get its defaults (every SLO, by month). */
+function overviewFrom(stored: unknown): OverviewPanelOptions {
+  const defaults = defaultSloPanelOptions.overview;
+  const overview = isRecord(stored) ? stored : {};
+  return {
+    teams: text(overview.teams, defaults.teams),
+    services: text(overview.services, defaults.services),
+    labels: text(overview.labels, defaults.labels),
+    granularity: oneOf(overview.granularity, ['month', 'week'] as const, defaults.granularity),
+    large: typeof overview.large === 'boolean' ? overview.large : defaults.large,
+  };
+}
+
 /** Version 1 (0.x) stored `{ target, window }` at the top level and nothing else. */
 function fromVersion1(stored: Stored): Stored {
   return { objective: { target: stored.target, window: stored.window } };
 }
 
 /**
- * Brings the stored options of a Nines SLO panel to the current shape (schema version 2).
+ * Brings the stored options of a Nines SLO panel to the current shape (schema version 3).
  *
  * Saved dashboard JSON is not trusted to have our shape (it may be hand-edited or from an older
  * version), so every field is read as unknown and replaced by its default when it has the wrong
@@ -72,5 +91,6 @@ export function migrateSloPanelOptions(panel: { options?: unknown }): SloPanelOp
     },
     alerting: { tiers, minEvents: finite(alerting.minEvents, defaults.alerting.minEvents) },
     sloUid: text(stored.sloUid, defaults.sloUid),
+    overview: overviewFrom(stored.overview),
   };
 }

@@ -4,7 +4,13 @@ import { migrateSloPanelOptions } from './migrations';
 import { SloPanel } from './SloPanel';
 import { defaultSloPanelOptions as defaults, sloWindows, type SloPanelOptions } from './types';
 
-const isTimeslices = (options: SloPanelOptions) => options.objective.budgetingMethod !== 'Occurrences';
+// The overview draws stored SLOs, each with its own objective, queries and alerting: the options of
+// one SLO mean nothing there, and the overview's filters mean nothing elsewhere.
+const isOverview = (options: SloPanelOptions) => options.view === 'overview';
+const isOneSlo = (options: SloPanelOptions) => !isOverview(options);
+const isTimeslices = (options: SloPanelOptions) =>
+  isOneSlo(options) && options.objective.budgetingMethod !== 'Occurrences';
+const FILTER_HELP = 'Comma-separated; template variables are allowed (multi-value ones too). Empty shows all.';
 
 export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
   .setMigrationHandler(migrateSloPanelOptions)
@@ -20,8 +26,58 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
             { value: 'trend', label: 'SLI trend' },
             { value: 'budget', label: 'Error budget' },
             { value: 'alerts', label: 'Burn-rate alerts' },
+            { value: 'overview', label: 'Overview' },
           ],
         },
+      })
+      .addTextInput({
+        path: 'overview.teams',
+        name: 'Teams',
+        category: ['Overview'],
+        description: `Show the SLOs of these teams, e.g. $team. ${FILTER_HELP}`,
+        defaultValue: defaults.overview.teams,
+        settings: { placeholder: 'All teams' },
+        showIf: isOverview,
+      })
+      .addTextInput({
+        path: 'overview.services',
+        name: 'Services',
+        category: ['Overview'],
+        description: `Show the SLOs of these services. ${FILTER_HELP}`,
+        defaultValue: defaults.overview.services,
+        settings: { placeholder: 'All services' },
+        showIf: isOverview,
+      })
+      .addTextInput({
+        path: 'overview.labels',
+        name: 'Labels',
+        category: ['Overview'],
+        description: `Show the SLOs that carry every one of these labels, as key=value. ${FILTER_HELP}`,
+        defaultValue: defaults.overview.labels,
+        settings: { placeholder: 'tier=1' },
+        showIf: isOverview,
+      })
+      .addRadio({
+        path: 'overview.granularity',
+        name: 'Compliance by',
+        category: ['Overview'],
+        description: 'Columns of the compliance grid.',
+        defaultValue: defaults.overview.granularity,
+        settings: {
+          options: [
+            { value: 'month', label: 'Month' },
+            { value: 'week', label: 'Week' },
+          ],
+        },
+        showIf: isOverview,
+      })
+      .addBooleanSwitch({
+        path: 'overview.large',
+        name: 'Large type',
+        category: ['Overview'],
+        description: 'Bigger text, readable from across the room on a TV board.',
+        defaultValue: defaults.overview.large,
+        showIf: isOverview,
       })
       .addNumberInput({
         path: 'objective.target',
@@ -30,6 +86,7 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
         description: 'Share of good events the service promises, e.g. 99.9.',
         defaultValue: defaults.objective.target,
         settings: { min: 0, max: 100, step: 0.01 },
+        showIf: isOneSlo,
       })
       .addSelect({
         path: 'objective.window',
@@ -38,6 +95,7 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
         description: 'Rolling days or a calendar period (weeks start on Monday); template variables are allowed.',
         defaultValue: defaults.objective.window,
         settings: { options: sloWindows, allowCustomValue: true },
+        showIf: isOneSlo,
       })
       .addRadio({
         path: 'objective.budgetingMethod',
@@ -52,6 +110,7 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
             { value: 'RatioTimeslices', label: 'Ratio timeslices' },
           ],
         },
+        showIf: isOneSlo,
       })
       .addTextInput({
         path: 'objective.timeSliceWindow',
@@ -67,7 +126,7 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
         description: 'A slice is good when its SLI reaches this; 0 uses the objective target.',
         defaultValue: defaults.objective.timeSliceTarget,
         settings: { min: 0, max: 100 },
-        showIf: (options) => options.objective.budgetingMethod === 'Timeslices',
+        showIf: (options) => isOneSlo(options) && options.objective.budgetingMethod === 'Timeslices',
       })
       .addRadio({
         path: 'queries.eventKind',
@@ -80,6 +139,7 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
             { value: 'bad', label: 'Bad events' },
           ],
         },
+        showIf: isOneSlo,
       })
       .addTextInput({
         path: 'queries.eventRefId',
@@ -88,6 +148,7 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
         description: 'Query name (refId). Empty: the query named good or bad, else A.',
         defaultValue: defaults.queries.eventRefId,
         settings: { placeholder: 'good, bad or A' },
+        showIf: isOneSlo,
       })
       .addTextInput({
         path: 'queries.totalRefId',
@@ -96,6 +157,7 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
         description: 'Query name (refId). Empty: the query named total, else B.',
         defaultValue: defaults.queries.totalRefId,
         settings: { placeholder: 'total or B' },
+        showIf: isOneSlo,
       })
       .addRadio({
         path: 'queries.valueKind',
@@ -109,6 +171,7 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
             { value: 'increment', label: 'Counts per interval' },
           ],
         },
+        showIf: isOneSlo,
       })
       .addCustomEditor({
         id: 'alertTiers',
@@ -119,6 +182,7 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
           'Multiwindow burn-rate tiers (SRE Workbook); a tier fires when both windows burn faster than its factor.',
         defaultValue: defaults.alerting.tiers,
         editor: AlertTiersEditor,
+        showIf: isOneSlo,
       })
       .addNumberInput({
         path: 'alerting.minEvents',
@@ -127,6 +191,7 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
         description: 'Low-traffic guard: a tier fires only when its long window holds at least this many events.',
         defaultValue: defaults.alerting.minEvents,
         settings: { min: 0, integer: true },
+        showIf: isOneSlo,
       })
       .addTextInput({
         path: 'sloUid',
@@ -134,5 +199,6 @@ export const plugin = new PanelPlugin<SloPanelOptions>(SloPanel)
         category: ['Nines app'],
         description: 'Set by the Nines app for its SLOs; the panel links to the SLO page.',
         defaultValue: defaults.sloUid,
+        showIf: isOneSlo,
       })
   );

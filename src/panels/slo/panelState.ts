@@ -2,7 +2,7 @@ import { LoadingState, type PanelData } from '@grafana/data';
 import { evaluateSlo, type SloEvaluation } from '../../engine';
 import { toSloSeries } from '../../query';
 import { ianaTimeZone, objectiveFromOptions } from './sloInput';
-import type { SloPanelOptions } from './types';
+import type { SingleSloPanelOptions } from './types';
 
 /** Below this share of the window with samples, the panel says its numbers cover only part of it. */
 export const FULL_COVERAGE = 0.99;
@@ -32,7 +32,7 @@ export type PanelState =
 
 export interface PanelStateInput {
   data: PanelData;
-  options: SloPanelOptions;
+  options: SingleSloPanelOptions;
   timeZone: string;
   replaceVariables: (text: string) => string;
   /** Chart points; the panel passes its width so that no point is narrower than a pixel. */

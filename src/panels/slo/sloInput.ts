@@ -1,5 +1,5 @@
 import { parseDuration, parseWindow, type AlertTier, type Objective } from '../../engine';
-import type { SloPanelOptions } from './types';
+import type { SingleSloPanelOptions } from './types';
 
 /** What the panel passes to the engine besides the data, or the option that is wrong. */
 export type ObjectiveFromOptions =
@@ -24,7 +24,7 @@ function tierLabel(index: number): string {
  * message names the option as the panel editor shows it.
  */
 export function objectiveFromOptions(
-  options: SloPanelOptions,
+  options: SingleSloPanelOptions,
   replaceVariables: (text: string) => string,
   timeZone: string
 ): ObjectiveFromOptions {

@@ -1,7 +1,10 @@
 import type { BudgetingMethod, Severity } from '../../engine';
 
-/** The views of one SLO; all are drawn from one engine evaluation. */
-export type SloView = 'summary' | 'trend' | 'budget' | 'alerts';
+/**
+ * The views of one SLO, all drawn from one engine evaluation, and 'overview': every stored SLO
+ * (filtered), for boards that show the whole organisation.
+ */
+export type SloView = 'summary' | 'trend' | 'budget' | 'alerts' | 'overview';
 
 /** An alert tier as the panel stores it: the budget share in percent, and a switch. */
 export interface AlertTierOption {
@@ -13,7 +16,21 @@ export interface AlertTierOption {
   enabled: boolean;
 }
 
-/** What the Nines SLO panel stores in a dashboard's panel `options` (schema version 2). */
+/** Which stored SLOs the overview view shows and how (template variables allowed in the filters). */
+export interface OverviewPanelOptions {
+  /** Comma-separated team names; empty shows every team. */
+  teams: string;
+  /** Comma-separated service names; empty shows every service. */
+  services: string;
+  /** Comma-separated `key=value` labels an SLO must all carry. */
+  labels: string;
+  /** Compliance grid columns: calendar months or weeks. */
+  granularity: 'month' | 'week';
+  /** Large type, readable from across the room on a TV board. */
+  large: boolean;
+}
+
+/** What the Nines SLO panel stores in a dashboard's panel `options` (schema version 3). */
 export interface SloPanelOptions {
   view: SloView;
   objective: {
@@ -43,9 +60,14 @@ export interface SloPanelOptions {
   };
   /** Set when the panel is an SLO of the Nines app (a library panel); links to its page. */
   sloUid: string;
+  /** Used by the overview view only. */
+  overview: OverviewPanelOptions;
 }
 
-export const SLO_PANEL_SCHEMA_VERSION = 2;
+/** The options of an SLO's library panel: one SLO, so no overview block. */
+export type SingleSloPanelOptions = Omit<SloPanelOptions, 'overview'>;
+
+export const SLO_PANEL_SCHEMA_VERSION = 3;
 
 /** The SRE Workbook's tiers for a 30-day SLO (14.4x, 6x, 3x, 1x), as budget shares in percent. */
 export const defaultAlertTierOptions: AlertTierOption[] = [
@@ -67,6 +89,7 @@ export const defaultSloPanelOptions: SloPanelOptions = {
   queries: { eventKind: 'good', eventRefId: '', totalRefId: '', valueKind: 'counter' },
   alerting: { tiers: defaultAlertTierOptions, minEvents: 0 },
   sloUid: '',
+  overview: { teams: '', services: '', labels: '', granularity: 'month', large: false },
 };
 
 export const sloWindows = [
