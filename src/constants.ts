@@ -7,6 +7,7 @@ export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
 export enum ROUTES {
   Slos = 'slos',
   Import = 'import',
+  Overview = 'overview',
   Config = 'config',
 }
 

@@ -71,15 +71,41 @@ export interface ComplianceOptions {
  */
 export function complianceGrid(slos: readonly ComplianceSlo[], at: number, options: ComplianceOptions): ComplianceGrid {
   const periods = compliancePeriods(at, options.timeZone, options.granularity, options.count);
+  return groupComplianceRows(
+    slos.map(({ spec, tiles }) => ({
+      team: spec.team,
+      service: spec.service,
+      row: complianceRow(spec, tiles, periods, at),
+    })),
+    periods,
+    options
+  );
+}
+
+/** One SLO's row of the grid over `periods` (from compliancePeriods at `at`), for callers that cache rows per SLO. */
+export function complianceRow(
+  spec: SloSpec,
+  tiles: SloTiles | null,
+  periods: readonly CompliancePeriod[],
+  at: number
+): ComplianceRow {
   const edges = periods.length === 0 ? [] : [periods[0].start, ...periods.map((period) => Math.min(period.end, at))];
+  return rowOf(spec, tiles, edges, periods.length);
+}
+
+/** Rows, each with its SLO's team and service, assembled into the grid (grouped and sorted as complianceGrid). */
+export function groupComplianceRows(
+  rows: ReadonlyArray<{ team: string; service: string; row: ComplianceRow }>,
+  periods: CompliancePeriod[],
+  options: Pick<ComplianceOptions, 'timeZone' | 'granularity'>
+): ComplianceGrid {
   const teams = new Map<string, Map<string, ComplianceRow[]>>();
-  for (const { spec, tiles } of slos) {
-    const services = teams.get(spec.team) ?? new Map<string, ComplianceRow[]>();
-    teams.set(spec.team, services);
-    services.set(spec.service, [
-      ...(services.get(spec.service) ?? []),
-      complianceRow(spec, tiles, edges, periods.length),
-    ]);
+  for (const { team, service, row } of rows) {
+    const services = teams.get(team) ?? new Map<string, ComplianceRow[]>();
+    teams.set(team, services);
+    const list = services.get(service) ?? [];
+    services.set(service, list);
+    list.push(row);
   }
   return {
     granularity: options.granularity,
@@ -87,15 +113,15 @@ export function complianceGrid(slos: readonly ComplianceSlo[], at: number, optio
     periods,
     teams: sortedEntries(teams).map(([team, services]) => ({
       team,
-      services: sortedEntries(services).map(([service, rows]) => ({
+      services: sortedEntries(services).map(([service, list]) => ({
         service,
-        rows: [...rows].sort((a, b) => compareNames(a.name, b.name) || compareNames(a.uid, b.uid)),
+        rows: [...list].sort((a, b) => compareNames(a.name, b.name) || compareNames(a.uid, b.uid)),
       })),
     })),
   };
 }
 
-function complianceRow(spec: SloSpec, tiles: SloTiles | null, edges: number[], count: number): ComplianceRow {
+function rowOf(spec: SloSpec, tiles: SloTiles | null, edges: number[], count: number): ComplianceRow {
   const row = { uid: spec.uid, name: spec.name, target: spec.objective.target };
   const empty: ComplianceCell = { status: 'noData', sli: null, events: { good: 0, bad: 0, total: 0 } };
   if (tiles === null || count === 0) {

@@ -12,7 +12,7 @@ export { rollup } from './rollup';
 export type { RollupBy, RollupGroup } from './rollup';
 export { compliancePeriods, DEFAULT_PERIOD_COUNT } from './periods';
 export type { ComplianceGranularity, CompliancePeriod } from './periods';
-export { complianceGrid } from './compliance';
+export { complianceGrid, complianceRow, groupComplianceRows } from './compliance';
 export type {
   ComplianceCell,
   ComplianceGrid,
@@ -26,3 +26,5 @@ export type {
 export { compareRisk, overviewSummary, sortByRisk } from './summary';
 export type { OverviewSummary } from './summary';
 export { compareNames } from './order';
+export { filterChoices, filterSlos, labelPair, NO_OVERVIEW_FILTER, tilesRange } from './filter';
+export type { FilterChoices, OverviewFilter } from './filter';

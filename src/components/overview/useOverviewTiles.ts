@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { dateTime, type TimeRange } from '@grafana/data';
-import { overviewBatches, runOverviewBatch, type OverviewBatch, type OverviewTiles } from '../../query/overviewQueries';
+import {
+  BATCH_SIZE,
+  overviewBatches,
+  runOverviewBatch,
+  type OverviewBatch,
+  type OverviewTiles,
+} from '../../query/overviewQueries';
 import type { SloSpec } from '../../spec/types';
 import { taskQueue } from '../slos/taskQueue';
 
@@ -36,7 +42,14 @@ const NO_ANSWERS: Answers = { refresh: null, tiles: new Map(), answered: 0 };
  * earlier refresh are dropped. The result of one refresh is kept (cached) while SLOs, range and
  * refresh stay the same, so re-renders and filters ask nothing.
  */
-export function useOverviewTiles(slos: SloSpec[] | null, range: TimeRange | null, timeZone: string, refresh: number): OverviewLoad {
+export function useOverviewTiles(
+  slos: SloSpec[] | null,
+  range: TimeRange | null,
+  timeZone: string,
+  refresh: number,
+  /** SLOs per request (default BATCH_SIZE). */
+  batchSize = BATCH_SIZE
+): OverviewLoad {
   const from = range?.from.valueOf();
   const to = range?.to.valueOf();
   const current = useMemo<Refresh | null>(() => {
@@ -44,12 +57,12 @@ export function useOverviewTiles(slos: SloSpec[] | null, range: TimeRange | null
       return null;
     }
     return {
-      batches: overviewBatches(slos),
+      batches: overviewBatches(slos, batchSize),
       range: { from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } },
     };
     // `refresh` is in the dependencies so that a new refresh is a new identity and loads again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [slos, from, to, timeZone, refresh]);
+  }, [slos, from, to, timeZone, refresh, batchSize]);
   const [answers, setAnswers] = useState<Answers>(NO_ANSWERS);
   useEffect(() => {
     if (!current) {

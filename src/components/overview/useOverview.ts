@@ -1,0 +1,194 @@
+import { useMemo } from 'react';
+import { dateTime, type TimeRange } from '@grafana/data';
+import { checkTimeZone } from '../../engine/window';
+import {
+  complianceRow,
+  compliancePeriods,
+  filterSlos,
+  groupComplianceRows,
+  overviewSummary,
+  rollup,
+  sloOverview,
+  sortByRisk,
+  tilesRange,
+  type ComplianceGranularity,
+  type ComplianceGrid,
+  type CompliancePeriod,
+  type ComplianceRow,
+  type OverviewFilter,
+  type OverviewSlo,
+  type OverviewSummary,
+  type RollupGroup,
+} from '../../overview';
+import type { OverviewTiles } from '../../query/overviewQueries';
+import type { SloSpec } from '../../spec/types';
+import { useOverviewTiles } from './useOverviewTiles';
+
+export interface OverviewRequest {
+  /** null while the SLOs are being listed. */
+  slos: SloSpec[] | null;
+  /** The instant evaluated (ms); change it with `refresh`. */
+  at: number;
+  /** IANA time zone of the compliance calendar. */
+  timeZone: string;
+  granularity: ComplianceGranularity;
+  /** A new value loads the tiles again. */
+  refresh: number;
+  /** SLOs per request (default: the query layer's BATCH_SIZE). */
+  batchSize?: number;
+  /**
+   * Which of `slos` to show (default all). Tiles are loaded for all of `slos` whatever the filter,
+   * so changing it asks the datasources nothing.
+   */
+  filter?: OverviewFilter;
+}
+
+export interface OverviewData {
+  /** The SLOs evaluated so far, in risk order (sortByRisk). */
+  slos: OverviewSlo[];
+  /** SLOs (of those the filter shows) still waiting for their tiles. */
+  loading: number;
+  summary: OverviewSummary;
+  teams: RollupGroup[];
+  services: RollupGroup[];
+  grid: ComplianceGrid;
+  requests: { sent: number; answered: number };
+  /** Every request answered and every SLO shown evaluated. */
+  done: boolean;
+}
+
+/** One SLO's evaluation from one tiles entry, with its compliance rows per calendar. */
+interface Evaluated {
+  spec: SloSpec;
+  at: number;
+  slo: OverviewSlo;
+  /** By `${timeZone} ${granularity}`. */
+  rows: Map<string, ComplianceRow>;
+}
+
+/*
+ * Keyed by the tiles entry: each answered batch brings new entries, so a render evaluates only the
+ * SLOs of the batches that arrived since the last one (about 1.5 ms each), never all of them.
+ */
+const evaluations = new WeakMap<OverviewTiles, Evaluated>();
+
+function tilesOf(entry: OverviewTiles) {
+  return entry.ok ? entry.input : null;
+}
+
+function evaluate(spec: SloSpec, entry: OverviewTiles, at: number): Evaluated {
+  const cached = evaluations.get(entry);
+  if (cached && cached.spec === spec && cached.at === at) {
+    return cached;
+  }
+  const slo = sloOverview(spec, tilesOf(entry), at);
+  const evaluated: Evaluated = {
+    spec,
+    at,
+    // A failed query: the SLO says why instead of only "no data".
+    slo: entry.ok || slo.state === 'invalid' ? slo : { ...slo, state: 'invalid', message: entry.message },
+    rows: new Map(),
+  };
+  evaluations.set(entry, evaluated);
+  return evaluated;
+}
+
+function rowOf(evaluated: Evaluated, entry: OverviewTiles, periods: CompliancePeriod[], key: string): ComplianceRow {
+  let row = evaluated.rows.get(key);
+  if (!row) {
+    row = complianceRow(evaluated.spec, tilesOf(entry), periods, evaluated.at);
+    if (!entry.ok) {
+      row = { ...row, message: entry.message };
+    }
+    evaluated.rows.set(key, row);
+  }
+  return row;
+}
+
+/** A time zone the calendar can use: an unknown one falls back to UTC rather than breaking the page. */
+function knownTimeZone(timeZone: string): string {
+  try {
+    checkTimeZone(timeZone);
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+const NO_SLOS: SloSpec[] = [];
+
+/**
+ * Every SLO's budget health, roll-ups, compliance grid and headline from hourly tiles, updated as
+ * each batch of tiles arrives. The tiles cover both calendars (months and weeks), so switching
+ * the grid's granularity asks nothing again.
+ */
+export function useOverview({
+  slos,
+  at,
+  timeZone: zone,
+  granularity,
+  refresh,
+  batchSize,
+  filter,
+}: OverviewRequest): OverviewData {
+  const timeZone = knownTimeZone(zone);
+  // By content: a filter rebuilt on every render must not evaluate again.
+  const filterKey = filter ? JSON.stringify([filter.teams, filter.services, filter.labels]) : '';
+  const shown = useMemo(
+    () => (slos && filter ? filterSlos(slos, filter) : slos),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [slos, filterKey]
+  );
+  const range = useMemo<TimeRange | null>(() => {
+    if (!slos) {
+      return null;
+    }
+    const month = tilesRange(slos, at, timeZone, 'month');
+    const week = tilesRange(slos, at, timeZone, 'week');
+    const from = dateTime(Math.min(month.from, week.from));
+    const to = dateTime(at);
+    return { from, to, raw: { from, to } };
+  }, [slos, at, timeZone]);
+  const { tiles, requests } = useOverviewTiles(slos, range, timeZone, refresh, batchSize);
+
+  const evaluated = useMemo(() => {
+    const list: Array<{ entry: OverviewTiles; evaluated: Evaluated }> = [];
+    for (const spec of shown ?? NO_SLOS) {
+      const entry = tiles.get(spec.uid);
+      if (entry) {
+        list.push({ entry, evaluated: evaluate(spec, entry, at) });
+      }
+    }
+    return list;
+  }, [shown, tiles, at]);
+
+  const overview = useMemo(() => {
+    const all = evaluated.map(({ evaluated: { slo } }) => slo);
+    return {
+      slos: sortByRisk(all),
+      summary: overviewSummary(all),
+      teams: rollup(all, 'team'),
+      services: rollup(all, 'service'),
+    };
+  }, [evaluated]);
+
+  const grid = useMemo(() => {
+    const periods = compliancePeriods(at, timeZone, granularity);
+    const key = `${timeZone} ${granularity}`;
+    const rows = evaluated.map(({ entry, evaluated: one }) => ({
+      team: one.spec.team,
+      service: one.spec.service,
+      row: rowOf(one, entry, periods, key),
+    }));
+    return groupComplianceRows(rows, periods, { timeZone, granularity });
+  }, [evaluated, at, timeZone, granularity]);
+
+  const total = shown?.length ?? 0;
+  return {
+    ...overview,
+    loading: total - evaluated.length,
+    grid,
+    requests,
+    done: slos !== null && requests.answered >= requests.sent && evaluated.length === total,
+  };
+}
