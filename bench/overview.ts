@@ -1,0 +1,446 @@
+/**
+ * The overview benchmark: N SLOs (bench/overviewSlos.ts) held by the test host, the overview page
+ * opened in Chromium as a Viewer against a real Prometheus on the demo traffic, batched (the
+ * page's default) and unbatched (`batch=1`, one request per SLO: the baseline) in the same run.
+ * Per load it counts the /api/ds/query requests and their response bytes, the time from the first
+ * ds/query request to the frame after the view says it is done (`data-done="true"`), and the
+ * main thread's long tasks. Target (issue 7): 200 SLOs drawn within 2 s, no task over 200 ms.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+import { backfill, DEFAULT_DATA_DIR, hasBackfill, readTrafficIndex } from '../scripts/traffic/backfill';
+import { startPrometheus, type RunningPrometheus } from '../scripts/traffic/prometheus';
+// testIds.overview.view once the overview page is committed.
+const VIEW_TEST_ID = 'data-testid nines-overview-view';
+import { createHostServer, type HostServer } from '../tests/host/server';
+import { CHROMIUM_ARGS } from '../tests/e2e/env';
+import { benchLibraryElements } from './overviewSlos';
+
+const ROOT = process.cwd();
+const BUILD_DIR = path.join(ROOT, 'bench/.build');
+const OVERVIEW_PATH = '/a/nines-slo-app/overview';
+const TARGET_SLOS = 200;
+const TARGET_MS = 2000;
+const LONG_TASK_LIMIT_MS = 200;
+
+export interface OverviewBenchOptions {
+  /** SLO counts, one workload each. */
+  sizes: number[];
+  /** Measured loads per workload and mode (after one warm-up); the median is reported. */
+  runs: number;
+  /** Longest wait for one load to be done. */
+  loadTimeoutMs: number;
+  log: (line: string) => void;
+}
+
+/** What one page load measured; times in ms. */
+export interface LoadFigures {
+  requests: number;
+  /** Response bodies of the ds/query requests as sent (the host does not compress). */
+  bytes: number;
+  failedRequests: number;
+  /** First ds/query request sent to the frame after `data-done="true"`. */
+  timeMs: number;
+  /** First ds/query request sent to the last ds/query answer received. */
+  networkMs: number;
+  /** Last ds/query answer received to the frame after done: drawing what the last answer held. */
+  afterLastAnswerMs: number;
+  /** Median wait for one answer (request sent to first byte): the host plus Prometheus. */
+  answerWaitMs: number;
+  /** Longest main-thread task from the SLO list request to drawn (the app's own work). */
+  longestTaskMs: number;
+  tasksOverLimit: number;
+  /** Longest task of the whole load, including the host page's start-up before the app asks anything. */
+  longestTaskAnyMs: number;
+  /** The view's own counts: SLOs evaluated, requests it sent. */
+  viewSlos: number;
+  viewRequests: number;
+  consoleErrors: number;
+}
+
+export interface WorkloadResult {
+  slos: number;
+  batched: LoadFigures;
+  baseline: LoadFigures;
+}
+
+/** What the init script collects in the page, read back after the load. */
+interface PageRecord {
+  longTasks: Array<{ start: number; duration: number }>;
+  queries: Array<{ start: number; requestStart: number; responseStart: number; end: number; bytes: number }>;
+  listStart: number | null;
+  doneAt: number | null;
+  drawnAt: number | null;
+}
+
+interface InitArgs {
+  now: number;
+  viewTestId: string;
+}
+
+/**
+ * Runs in the page before any of its scripts: shifts `Date` to the end of the demo traffic (the
+ * page's "now", as the browser tests have it) without faking timers or `performance.now`, and
+ * records long tasks, ds/query timings and the moment the view is done. Self-contained: it is
+ * serialised into the page.
+ */
+export function pageInit(args: InitArgs): void {
+  const NativeDate = Date;
+  const offset = args.now - NativeDate.now();
+  class ShiftedDate extends NativeDate {
+    constructor(...parts: ConstructorParameters<DateConstructor> | []) {
+      if (parts.length === 0) {
+        super(NativeDate.now() + offset);
+      } else {
+        super(...(parts as ConstructorParameters<DateConstructor>));
+      }
+    }
+    static now(): number {
+      return NativeDate.now() + offset;
+    }
+  }
+  Object.defineProperty(window, 'Date', { value: ShiftedDate, writable: true, configurable: true });
+
+  const record: PageRecord = { longTasks: [], queries: [], listStart: null, doneAt: null, drawnAt: null };
+  Reflect.set(window, '__ninesBench', record);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      record.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  // An observer, not performance.getEntries(): the timeline buffer stops at 250 resources.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!(entry instanceof PerformanceResourceTiming)) {
+        continue;
+      }
+      if (entry.name.includes('/api/library-elements') && record.listStart === null) {
+        record.listStart = entry.startTime;
+      }
+      if (entry.name.includes('/api/ds/query')) {
+        record.queries.push({
+          start: entry.startTime,
+          requestStart: entry.requestStart,
+          responseStart: entry.responseStart,
+          end: entry.responseEnd,
+          bytes: entry.encodedBodySize,
+        });
+      }
+    }
+  }).observe({ type: 'resource', buffered: true });
+  // Only data-done changes wake this observer, so it costs the page nothing while it draws.
+  const watch = new MutationObserver(() => {
+    if (record.doneAt !== null) {
+      return;
+    }
+    const view = document.querySelector(`[data-testid="${args.viewTestId}"]`);
+    if (view?.getAttribute('data-done') === 'true') {
+      record.doneAt = performance.now();
+      requestAnimationFrame(() => {
+        record.drawnAt = performance.now();
+      });
+      watch.disconnect();
+    }
+  });
+  watch.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-done'] });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length === 0
+    ? NaN
+    : sorted.length % 2 === 1
+      ? sorted[middle]
+      : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The median of every figure separately over several loads of the same workload and mode. */
+export function medianFigures(loads: LoadFigures[]): LoadFigures {
+  const keys = Object.keys(loads[0]) as Array<keyof LoadFigures>;
+  const result = { ...loads[0] };
+  for (const key of keys) {
+    result[key] = median(loads.map((load) => load[key]));
+  }
+  return result;
+}
+
+async function measureLoad(
+  browser: Browser,
+  baseUrl: string,
+  now: number,
+  batch: number | null,
+  timeoutMs: number
+): Promise<LoadFigures> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    reducedMotion: 'reduce',
+  });
+  try {
+    await context.addCookies([{ name: 'nines_host_user', value: 'viewer', url: baseUrl }]);
+    await context.addInitScript(pageInit, { now, viewTestId: VIEW_TEST_ID });
+    const page = await context.newPage();
+    let failedRequests = 0;
+    let consoleErrors = 0;
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/ds/query' && response.status() !== 200) {
+        failedRequests++;
+      }
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        consoleErrors++;
+      }
+    });
+    page.on('pageerror', () => consoleErrors++);
+
+    await page.goto(batch === null ? OVERVIEW_PATH : `${OVERVIEW_PATH}?batch=${batch}`);
+    const view = page.locator(`[data-testid="${VIEW_TEST_ID}"][data-done="true"]`);
+    await view.waitFor({ timeout: timeoutMs });
+    await page.waitForFunction(() => Reflect.get(window, '__ninesBench').drawnAt !== null, undefined, {
+      timeout: 10_000,
+    });
+    // The last resource entries are delivered to the observer a task later than the answer.
+    await page.waitForTimeout(100);
+    const record: PageRecord = await page.evaluate(() => Reflect.get(window, '__ninesBench'));
+    const viewSlos = Number(await view.getAttribute('data-slos'));
+    const viewRequests = Number(await view.getAttribute('data-requests'));
+    return figuresOf(record, { failedRequests, consoleErrors, viewSlos, viewRequests });
+  } finally {
+    await context.close();
+  }
+}
+
+function figuresOf(
+  record: PageRecord,
+  counts: Pick<LoadFigures, 'failedRequests' | 'consoleErrors' | 'viewSlos' | 'viewRequests'>
+): LoadFigures {
+  const { queries, longTasks } = record;
+  const drawnAt = record.drawnAt ?? record.doneAt ?? NaN;
+  const firstQuery = queries.length > 0 ? Math.min(...queries.map((query) => query.start)) : drawnAt;
+  const lastAnswer = queries.length > 0 ? Math.max(...queries.map((query) => query.end)) : firstQuery;
+  const appStart = record.listStart ?? firstQuery;
+  const appTasks = longTasks.filter((task) => task.start + task.duration > appStart && task.start < drawnAt);
+  return {
+    requests: queries.length,
+    bytes: queries.reduce((sum, query) => sum + query.bytes, 0),
+    timeMs: drawnAt - firstQuery,
+    networkMs: lastAnswer - firstQuery,
+    afterLastAnswerMs: drawnAt - lastAnswer,
+    answerWaitMs: median(queries.map((query) => query.responseStart - query.requestStart)),
+    longestTaskMs: Math.max(0, ...appTasks.map((task) => task.duration)),
+    tasksOverLimit: appTasks.filter((task) => task.duration > LONG_TASK_LIMIT_MS).length,
+    longestTaskAnyMs: Math.max(0, ...longTasks.map((task) => task.duration)),
+    ...counts,
+  };
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: ROOT });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+  }
+}
+
+/** dist/ and the host page as the browser tests need them; a stale dist/ is built again. */
+function ensureBuilt(log: (line: string) => void): void {
+  const moduleFile = path.join(ROOT, 'dist/module.js');
+  if (!existsSync(moduleFile) || process.env.BENCH_BUILD === '1') {
+    log('building the plugin (npm run build)');
+    run('npm', ['run', 'build']);
+  } else if (newestMtime(path.join(ROOT, 'src')) > statSync(moduleFile).mtimeMs) {
+    log('warning: src/ is newer than dist/: measuring the last build (BENCH_BUILD=1 builds first)');
+  }
+  if (!existsSync(path.join(ROOT, 'tests/host/.build/build.json'))) {
+    log('building the host page');
+    run(process.execPath, ['tests/host/page/build.mjs']);
+  }
+}
+
+/**
+ * A copy of the demo traffic's TSDB for this run's own Prometheus: the browser tests may hold the
+ * lock on the original at the same time.
+ */
+async function benchData(log: (line: string) => void): Promise<{ dataDir: string; now: number }> {
+  const source = process.env.E2E_DATA_DIR ?? DEFAULT_DATA_DIR;
+  if (!hasBackfill(source)) {
+    log(`no demo traffic in ${source}: backfilling (about a minute)`);
+    await backfill({ dataDir: source, log });
+  }
+  const dataDir = path.join(BUILD_DIR, 'data');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  cpSync(path.join(source, 'prometheus'), path.join(dataDir, 'prometheus'), {
+    recursive: true,
+    filter: (file) => path.basename(file) !== 'lock',
+  });
+  cpSync(path.join(source, 'traffic.json'), path.join(dataDir, 'traffic.json'));
+  return { dataDir, now: readTrafficIndex(dataDir).end };
+}
+
+/** The demo's provisioning without its example SLOs: the page shows exactly the benchmark's. */
+function benchProvisioning(): string {
+  const target = path.join(BUILD_DIR, 'provisioning');
+  rmSync(target, { recursive: true, force: true });
+  cpSync(path.join(ROOT, 'provisioning'), target, { recursive: true });
+  rmSync(path.join(target, 'slos'), { recursive: true, force: true });
+  return target;
+}
+
+const formatMs = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : 'n/a');
+const formatBytes = (bytes: number) =>
+  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(2)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+const ratio = (value: number, base: number) => (base > 0 ? `${(value / base).toFixed(2)}x` : 'n/a');
+
+function row(cells: Array<string | number>): string {
+  const widths = [6, 11, 10, 12, 14, 12, 15, 12, 10];
+  return cells.map((cell, i) => String(cell).padEnd(widths[i] ?? 10)).join('');
+}
+
+/** The results table: per workload, batched and baseline, then the ratios batched / baseline. */
+export function formatResults(results: WorkloadResult[]): string {
+  const lines = [
+    row(['SLOs', 'mode', 'requests', 'bytes', 'first→drawn', 'network', 'after answer', 'answer wait', 'longest task']),
+  ];
+  for (const { slos, batched, baseline } of results) {
+    for (const [mode, figures] of [
+      ['batched', batched],
+      ['batch=1', baseline],
+    ] as const) {
+      lines.push(
+        row([
+          slos,
+          mode,
+          figures.requests,
+          formatBytes(figures.bytes),
+          formatMs(figures.timeMs),
+          formatMs(figures.networkMs),
+          formatMs(figures.afterLastAnswerMs),
+          formatMs(figures.answerWaitMs),
+          `${formatMs(figures.longestTaskMs)} (${figures.tasksOverLimit} > ${LONG_TASK_LIMIT_MS})`,
+        ])
+      );
+    }
+    lines.push(
+      row([
+        '',
+        'ratio',
+        ratio(batched.requests, baseline.requests),
+        ratio(batched.bytes, baseline.bytes),
+        ratio(batched.timeMs, baseline.timeMs),
+        ratio(batched.networkMs, baseline.networkMs),
+        '',
+        '',
+        ratio(batched.longestTaskMs, baseline.longestTaskMs),
+      ])
+    );
+  }
+  return lines.join('\n');
+}
+
+/** PASS/FAIL lines for the issue's target, judged on the batched (default) page; empty without a 200-SLO workload. */
+export function targetChecks(results: WorkloadResult[]): Array<{ ok: boolean; line: string }> {
+  const workload = results.find((result) => result.slos === TARGET_SLOS);
+  if (!workload) {
+    return [];
+  }
+  const { batched } = workload;
+  return [
+    {
+      ok: batched.timeMs <= TARGET_MS,
+      line: `${TARGET_SLOS} SLOs drawn within ${TARGET_MS / 1000} s of the first request: ${formatMs(batched.timeMs)}`,
+    },
+    {
+      ok: batched.tasksOverLimit === 0,
+      line:
+        `no main-thread task over ${LONG_TASK_LIMIT_MS} ms while the overview loads and draws: longest ` +
+        `${formatMs(batched.longestTaskMs)}, ${batched.tasksOverLimit} over`,
+    },
+  ];
+}
+
+/** Runs every workload; returns the results (also written to bench/.build/overview-results.json). */
+export async function runOverviewBench(options: OverviewBenchOptions): Promise<WorkloadResult[]> {
+  const { log } = options;
+  ensureBuilt(log);
+  mkdirSync(BUILD_DIR, { recursive: true });
+  const { dataDir, now } = await benchData(log);
+  const provisioningDir = benchProvisioning();
+
+  let prometheus: RunningPrometheus | undefined;
+  let browser: Browser | undefined;
+  let server: HostServer | undefined;
+  const stopAll = async () => {
+    await Promise.allSettled([server?.close(), browser?.close(), prometheus?.stop()]);
+  };
+  const results: WorkloadResult[] = [];
+  try {
+    [prometheus, browser] = await Promise.all([
+      startPrometheus({ dataDir, port: 0 }),
+      chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+    ]);
+    for (const size of options.sizes) {
+      const elementsFile = path.join(BUILD_DIR, `overview-slos-${size}.json`);
+      writeFileSync(elementsFile, JSON.stringify(benchLibraryElements(size)));
+      server = await createHostServer({
+        port: 0,
+        prometheusUrl: prometheus.url,
+        now: () => now,
+        provisioningDir,
+        libraryElementsFile: elementsFile,
+      });
+      const load = (batch: number | null) => measureLoad(browser!, server!.url, now, batch, options.loadTimeoutMs);
+      log(`${size} SLOs: warm-up`);
+      await load(null);
+      await load(1);
+      const batched: LoadFigures[] = [];
+      const baseline: LoadFigures[] = [];
+      // Alternating, so that a slower minute of the shared machine hits both modes alike.
+      for (let runIndex = 0; runIndex < options.runs; runIndex++) {
+        batched.push(await load(null));
+        baseline.push(await load(1));
+        log(
+          `${size} SLOs: run ${runIndex + 1}/${options.runs}: batched ${formatMs(batched[runIndex].timeMs)}, ` +
+            `batch=1 ${formatMs(baseline[runIndex].timeMs)}`
+        );
+      }
+      for (const figures of [...batched, ...baseline]) {
+        if (figures.viewSlos !== size || figures.failedRequests > 0 || figures.consoleErrors > 0) {
+          log(
+            `warning: ${size} SLOs: the view evaluated ${figures.viewSlos} SLOs, ${figures.failedRequests} ` +
+              `ds/query request(s) failed, ${figures.consoleErrors} console error(s)`
+          );
+        }
+      }
+      for (const request of server.requests.filter((recorded) => recorded.validationError)) {
+        log(`host API contract: ${request.method} ${request.path} ${request.status}: ${request.validationError}`);
+      }
+      results.push({ slos: size, batched: medianFigures(batched), baseline: medianFigures(baseline) });
+      await server.close();
+      server = undefined;
+    }
+  } finally {
+    await stopAll();
+  }
+  writeFileSync(
+    path.join(BUILD_DIR, 'overview-results.json'),
+    JSON.stringify({ date: new Date().toISOString(), cpus: os.cpus().length, runs: options.runs, results }, null, 2)
+  );
+  return results;
+}
