@@ -14,8 +14,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 import { backfill, DEFAULT_DATA_DIR, hasBackfill, readTrafficIndex } from '../scripts/traffic/backfill';
 import { startPrometheus, type RunningPrometheus } from '../scripts/traffic/prometheus';
-// testIds.overview.view once the overview page is committed.
-const VIEW_TEST_ID = 'data-testid nines-overview-view';
+import { testIds } from '../src/components/testIds';
 import { createHostServer, type HostServer } from '../tests/host/server';
 import { CHROMIUM_ARGS } from '../tests/e2e/env';
 import { benchLibraryElements } from './overviewSlos';
@@ -60,6 +59,8 @@ export interface LoadFigures {
   viewSlos: number;
   viewRequests: number;
   consoleErrors: number;
+  /** 1 when the view was already done when it appeared, so a 100 ms poll timed it. */
+  polled: number;
 }
 
 export interface WorkloadResult {
@@ -75,6 +76,8 @@ interface PageRecord {
   listStart: number | null;
   doneAt: number | null;
   drawnAt: number | null;
+  /** Set when the poll, not the observer, saw the view done. */
+  polled?: boolean;
 }
 
 interface InitArgs {
@@ -132,13 +135,9 @@ export function pageInit(args: InitArgs): void {
       }
     }
   }).observe({ type: 'resource', buffered: true });
-  // Only data-done changes wake this observer, so it costs the page nothing while it draws.
+  // Only changes of these attributes wake this observer, so it costs the page nothing while it draws.
   const watch = new MutationObserver(() => {
-    if (record.doneAt !== null) {
-      return;
-    }
-    const view = document.querySelector(`[data-testid="${args.viewTestId}"]`);
-    if (view?.getAttribute('data-done') === 'true') {
+    if (record.doneAt === null && viewDone(args.viewTestId)) {
       record.doneAt = performance.now();
       requestAnimationFrame(() => {
         record.drawnAt = performance.now();
@@ -146,7 +145,29 @@ export function pageInit(args: InitArgs): void {
       watch.disconnect();
     }
   });
-  watch.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-done'] });
+  watch.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-done', 'data-requests'] });
+  Reflect.set(window, '__ninesBenchViewDone', viewDone);
+
+  // Done after at least one request: not the moment before the SLOs are listed.
+  function viewDone(testId: string): boolean {
+    const view = document.querySelector(`[data-testid="${testId}"]`);
+    return view?.getAttribute('data-done') === 'true' && Number(view.getAttribute('data-requests')) > 0;
+  }
+}
+
+/**
+ * Waits for the observer's "drawn" moment. Should the view appear already done (no attribute
+ * change to observe), the poll takes its place, 100 ms coarse at worst.
+ */
+function waitUntilDrawn(testId: string): boolean {
+  const record: PageRecord = Reflect.get(window, '__ninesBench');
+  const viewDone: (id: string) => boolean = Reflect.get(window, '__ninesBenchViewDone');
+  if (record.doneAt === null && viewDone(testId)) {
+    record.doneAt = performance.now();
+    record.drawnAt = record.doneAt;
+    record.polled = true;
+  }
+  return record.drawnAt !== null;
 }
 
 function median(values: number[]): number {
@@ -185,7 +206,7 @@ async function measureLoad(
   });
   try {
     await context.addCookies([{ name: 'nines_host_user', value: 'viewer', url: baseUrl }]);
-    await context.addInitScript(pageInit, { now, viewTestId: VIEW_TEST_ID });
+    await context.addInitScript(pageInit, { now, viewTestId: testIds.overview.view });
     const page = await context.newPage();
     let failedRequests = 0;
     let consoleErrors = 0;
@@ -202,11 +223,8 @@ async function measureLoad(
     page.on('pageerror', () => consoleErrors++);
 
     await page.goto(batch === null ? OVERVIEW_PATH : `${OVERVIEW_PATH}?batch=${batch}`);
-    const view = page.locator(`[data-testid="${VIEW_TEST_ID}"][data-done="true"]`);
-    await view.waitFor({ timeout: timeoutMs });
-    await page.waitForFunction(() => Reflect.get(window, '__ninesBench').drawnAt !== null, undefined, {
-      timeout: 10_000,
-    });
+    await page.waitForFunction(waitUntilDrawn, testIds.overview.view, { timeout: timeoutMs, polling: 100 });
+    const view = page.getByTestId(testIds.overview.view);
     // The last resource entries are delivered to the observer a task later than the answer.
     await page.waitForTimeout(100);
     const record: PageRecord = await page.evaluate(() => Reflect.get(window, '__ninesBench'));
@@ -238,6 +256,7 @@ function figuresOf(
     longestTaskMs: Math.max(0, ...appTasks.map((task) => task.duration)),
     tasksOverLimit: appTasks.filter((task) => task.duration > LONG_TASK_LIMIT_MS).length,
     longestTaskAnyMs: Math.max(0, ...longTasks.map((task) => task.duration)),
+    polled: record.polled ? 1 : 0,
     ...counts,
   };
 }
@@ -421,10 +440,11 @@ export async function runOverviewBench(options: OverviewBenchOptions): Promise<W
         );
       }
       for (const figures of [...batched, ...baseline]) {
-        if (figures.viewSlos !== size || figures.failedRequests > 0 || figures.consoleErrors > 0) {
+        if (figures.viewSlos !== size || figures.failedRequests > 0 || figures.consoleErrors > 0 || figures.polled) {
           log(
             `warning: ${size} SLOs: the view evaluated ${figures.viewSlos} SLOs, ${figures.failedRequests} ` +
-              `ds/query request(s) failed, ${figures.consoleErrors} console error(s)`
+              `ds/query request(s) failed, ${figures.consoleErrors} console error(s)` +
+              (figures.polled ? ', done timed by the poll' : '')
           );
         }
       }
