@@ -1,25 +1,12 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import {
-  Alert,
-  Badge,
-  Button,
-  Collapse,
-  Combobox,
-  Drawer,
-  Field,
-  Stack,
-  Text,
-  TextLink,
-  useStyles2,
-} from '@grafana/ui';
+import { Alert, Button, Collapse, Combobox, Drawer, Field, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
 import type { GrafanaRuleGroup } from '../../prometheus';
 import type { SloSpec } from '../../spec/types';
 import {
   alertGroupUrl,
   alertRulesStatus,
-  alertRuleUrl,
   type GrafanaFolder,
   isRetryable,
   saveSloAlertRules,
@@ -30,6 +17,7 @@ import {
 import { StoreErrorAlert } from '../slos/StoreErrorAlert';
 import { testIds } from '../testIds';
 import { AlertRulesPreview } from './AlertRulesPreview';
+import { RuleLinks } from './RuleLinks';
 
 type Outcome =
   | { kind: 'preview' }
@@ -156,16 +144,7 @@ function Saved({ saved, onClose }: { saved: SavedAlertRules; onClose: () => void
           {saved.created} created, {saved.updated} updated, {saved.deleted} deleted in the rule group {saved.group}.
         </span>
       </Alert>
-      <ul data-testid={testIds.alertRules.resultLinks}>
-        {saved.rules.map((rule) => (
-          <li key={rule.uid}>
-            <TextLink href={alertRuleUrl(rule.uid)} inline={false}>
-              {rule.title}
-            </TextLink>{' '}
-            <Badge text={rule.key.split(' ')[0]} color={rule.key.startsWith('page') ? 'red' : 'orange'} />
-          </li>
-        ))}
-      </ul>
+      <RuleLinks rules={saved.rules} severities testId={testIds.alertRules.resultLinks} />
       <TextLink href={alertGroupUrl(saved.folderUid, saved.group)} icon="bell">
         Open the rule group in Grafana Alerting
       </TextLink>

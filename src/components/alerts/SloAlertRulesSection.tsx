@@ -1,11 +1,12 @@
 import React, { useState } from 'react';
 import { Alert, Button, LoadingPlaceholder, Stack, Text, TextLink } from '@grafana/ui';
 import type { SloSpec } from '../../spec/types';
-import { alertGroupUrl, alertRuleUrl, canWriteAlertRules, type GrafanaFolder, isRetryable } from '../../store';
+import { alertGroupUrl, canWriteAlertRules, type GrafanaFolder, isRetryable } from '../../store';
 import { StoreErrorAlert } from '../slos/StoreErrorAlert';
 import { testIds } from '../testIds';
 import { AlertRulesDrawer } from './AlertRulesDrawer';
 import { PrometheusRulesActions } from './PrometheusRulesActions';
+import { RuleLinks } from './RuleLinks';
 import { useSloAlertRules } from './useSloAlertRules';
 
 interface SloAlertRulesSectionProps {
@@ -81,15 +82,7 @@ export function SloAlertRulesSection({ slo, folders }: SloAlertRulesSectionProps
                 Up to date with this SLO, in the folder {stored.value.folderTitle || stored.value.folderUid}.
               </Text>
             )}
-            <ul data-testid={testIds.alertRules.links}>
-              {stored.value.rules.map((rule) => (
-                <li key={rule.uid}>
-                  <TextLink href={alertRuleUrl(rule.uid)} inline={false}>
-                    {rule.title}
-                  </TextLink>
-                </li>
-              ))}
-            </ul>
+            <RuleLinks rules={stored.value.rules} testId={testIds.alertRules.links} />
             <TextLink href={alertGroupUrl(stored.value.folderUid, stored.value.group)} icon="bell">
               The rule group in Grafana Alerting
             </TextLink>
