@@ -10,6 +10,7 @@ import { SummaryView } from '../../components/slo/SummaryView';
 import { TrendView } from '../../components/slo/TrendView';
 import { testIds } from '../../components/testIds';
 import { sloPageUrl } from '../../constants';
+import { OverviewPanelView } from './OverviewPanelView';
 import { panelState, type PartialData } from './panelState';
 import type { SloPanelOptions } from './types';
 
@@ -22,7 +23,12 @@ function partialDataText(partial: PartialData, window: string): string {
   );
 }
 
+/** The overview shows many stored SLOs; the other views show the SLO of the panel's own queries. */
 export function SloPanel(props: PanelProps<SloPanelOptions>) {
+  return props.options.view === 'overview' ? <OverviewPanelView {...props} /> : <OneSloPanel {...props} />;
+}
+
+function OneSloPanel(props: PanelProps<SloPanelOptions>) {
   const { data, options, timeZone, width, height, replaceVariables, onChangeTimeRange } = props;
   const styles = useStyles2(getStyles);
   const state = useMemo(
