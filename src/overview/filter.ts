@@ -1,5 +1,5 @@
 /** Which SLOs the overview shows: filters by team, service and label, and the choices they offer. */
-import { parseWindow, resolveWindow } from '../engine/window';
+import { checkTimeZone, parseWindow, resolveWindow } from '../engine/window';
 import type { SloSpec } from '../spec/types';
 import { compareNames } from './order';
 import { compliancePeriods, type ComplianceGranularity } from './periods';
@@ -85,6 +85,7 @@ export function tilesRange(
       continue;
     }
     try {
+      checkTimeZone(spec.objective.timeZone);
       from = Math.min(from, resolveWindow(window, at, spec.objective.timeZone).start);
     } catch {
       // An unknown time zone: the SLO is invalid and needs no tiles.
