@@ -11,7 +11,8 @@
 import os from 'node:os';
 
 import { runEngineBench } from './engine';
-import { formatResults, runOverviewBench, targetChecks } from './overview';
+import { runOverviewBench } from './overview';
+import { formatResults, targetChecks } from './overviewReport';
 
 interface BenchArgs {
   engine: boolean;

@@ -17,14 +17,19 @@ import { startPrometheus, type RunningPrometheus } from '../scripts/traffic/prom
 import { testIds } from '../src/components/testIds';
 import { createHostServer, type HostServer } from '../tests/host/server';
 import { CHROMIUM_ARGS } from '../tests/e2e/env';
+import {
+  figuresOf,
+  formatMs,
+  medianFigures,
+  type LoadFigures,
+  type PageRecord,
+  type WorkloadResult,
+} from './overviewReport';
 import { benchLibraryElements } from './overviewSlos';
 
 const ROOT = process.cwd();
 const BUILD_DIR = path.join(ROOT, 'bench/.build');
 const OVERVIEW_PATH = '/a/nines-slo-app/overview';
-const TARGET_SLOS = 200;
-const TARGET_MS = 2000;
-const LONG_TASK_LIMIT_MS = 200;
 
 export interface OverviewBenchOptions {
   /** SLO counts, one workload each. */
@@ -34,50 +39,6 @@ export interface OverviewBenchOptions {
   /** Longest wait for one load to be done. */
   loadTimeoutMs: number;
   log: (line: string) => void;
-}
-
-/** What one page load measured; times in ms. */
-export interface LoadFigures {
-  requests: number;
-  /** Response bodies of the ds/query requests as sent (the host does not compress). */
-  bytes: number;
-  failedRequests: number;
-  /** First ds/query request sent to the frame after `data-done="true"`. */
-  timeMs: number;
-  /** First ds/query request sent to the last ds/query answer received. */
-  networkMs: number;
-  /** Last ds/query answer received to the frame after done: drawing what the last answer held. */
-  afterLastAnswerMs: number;
-  /** Median wait for one answer (request sent to first byte): the host plus Prometheus. */
-  answerWaitMs: number;
-  /** Longest main-thread task from the SLO list request to drawn (the app's own work). */
-  longestTaskMs: number;
-  tasksOverLimit: number;
-  /** Longest task of the whole load, including the host page's start-up before the app asks anything. */
-  longestTaskAnyMs: number;
-  /** The view's own counts: SLOs evaluated, requests it sent. */
-  viewSlos: number;
-  viewRequests: number;
-  consoleErrors: number;
-  /** 1 when the view was already done when it appeared, so a 100 ms poll timed it. */
-  polled: number;
-}
-
-export interface WorkloadResult {
-  slos: number;
-  batched: LoadFigures;
-  baseline: LoadFigures;
-}
-
-/** What the init script collects in the page, read back after the load. */
-interface PageRecord {
-  longTasks: Array<{ start: number; duration: number }>;
-  queries: Array<{ start: number; requestStart: number; responseStart: number; end: number; bytes: number }>;
-  listStart: number | null;
-  doneAt: number | null;
-  drawnAt: number | null;
-  /** Set when the poll, not the observer, saw the view done. */
-  polled?: boolean;
 }
 
 interface InitArgs {
@@ -170,26 +131,6 @@ function waitUntilDrawn(testId: string): boolean {
   return record.drawnAt !== null;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length === 0
-    ? NaN
-    : sorted.length % 2 === 1
-      ? sorted[middle]
-      : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** The median of every figure separately over several loads of the same workload and mode. */
-export function medianFigures(loads: LoadFigures[]): LoadFigures {
-  const keys = Object.keys(loads[0]) as Array<keyof LoadFigures>;
-  const result = { ...loads[0] };
-  for (const key of keys) {
-    result[key] = median(loads.map((load) => load[key]));
-  }
-  return result;
-}
-
 async function measureLoad(
   browser: Browser,
   baseUrl: string,
@@ -234,31 +175,6 @@ async function measureLoad(
   } finally {
     await context.close();
   }
-}
-
-function figuresOf(
-  record: PageRecord,
-  counts: Pick<LoadFigures, 'failedRequests' | 'consoleErrors' | 'viewSlos' | 'viewRequests'>
-): LoadFigures {
-  const { queries, longTasks } = record;
-  const drawnAt = record.drawnAt ?? record.doneAt ?? NaN;
-  const firstQuery = queries.length > 0 ? Math.min(...queries.map((query) => query.start)) : drawnAt;
-  const lastAnswer = queries.length > 0 ? Math.max(...queries.map((query) => query.end)) : firstQuery;
-  const appStart = record.listStart ?? firstQuery;
-  const appTasks = longTasks.filter((task) => task.start + task.duration > appStart && task.start < drawnAt);
-  return {
-    requests: queries.length,
-    bytes: queries.reduce((sum, query) => sum + query.bytes, 0),
-    timeMs: drawnAt - firstQuery,
-    networkMs: lastAnswer - firstQuery,
-    afterLastAnswerMs: drawnAt - lastAnswer,
-    answerWaitMs: median(queries.map((query) => query.responseStart - query.requestStart)),
-    longestTaskMs: Math.max(0, ...appTasks.map((task) => task.duration)),
-    tasksOverLimit: appTasks.filter((task) => task.duration > LONG_TASK_LIMIT_MS).length,
-    longestTaskAnyMs: Math.max(0, ...longTasks.map((task) => task.duration)),
-    polled: record.polled ? 1 : 0,
-    ...counts,
-  };
 }
 
 function newestMtime(dir: string): number {
@@ -320,78 +236,6 @@ function benchProvisioning(): string {
   cpSync(path.join(ROOT, 'provisioning'), target, { recursive: true });
   rmSync(path.join(target, 'slos'), { recursive: true, force: true });
   return target;
-}
-
-const formatMs = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : 'n/a');
-const formatBytes = (bytes: number) =>
-  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(2)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
-const ratio = (value: number, base: number) => (base > 0 ? `${(value / base).toFixed(2)}x` : 'n/a');
-
-function row(cells: Array<string | number>): string {
-  const widths = [6, 11, 10, 12, 14, 12, 15, 12, 10];
-  return cells.map((cell, i) => String(cell).padEnd(widths[i] ?? 10)).join('');
-}
-
-/** The results table: per workload, batched and baseline, then the ratios batched / baseline. */
-export function formatResults(results: WorkloadResult[]): string {
-  const lines = [
-    row(['SLOs', 'mode', 'requests', 'bytes', 'first→drawn', 'network', 'after answer', 'answer wait', 'longest task']),
-  ];
-  for (const { slos, batched, baseline } of results) {
-    for (const [mode, figures] of [
-      ['batched', batched],
-      ['batch=1', baseline],
-    ] as const) {
-      lines.push(
-        row([
-          slos,
-          mode,
-          figures.requests,
-          formatBytes(figures.bytes),
-          formatMs(figures.timeMs),
-          formatMs(figures.networkMs),
-          formatMs(figures.afterLastAnswerMs),
-          formatMs(figures.answerWaitMs),
-          `${formatMs(figures.longestTaskMs)} (${figures.tasksOverLimit} > ${LONG_TASK_LIMIT_MS})`,
-        ])
-      );
-    }
-    lines.push(
-      row([
-        '',
-        'ratio',
-        ratio(batched.requests, baseline.requests),
-        ratio(batched.bytes, baseline.bytes),
-        ratio(batched.timeMs, baseline.timeMs),
-        ratio(batched.networkMs, baseline.networkMs),
-        '',
-        '',
-        ratio(batched.longestTaskMs, baseline.longestTaskMs),
-      ])
-    );
-  }
-  return lines.join('\n');
-}
-
-/** PASS/FAIL lines for the issue's target, judged on the batched (default) page; empty without a 200-SLO workload. */
-export function targetChecks(results: WorkloadResult[]): Array<{ ok: boolean; line: string }> {
-  const workload = results.find((result) => result.slos === TARGET_SLOS);
-  if (!workload) {
-    return [];
-  }
-  const { batched } = workload;
-  return [
-    {
-      ok: batched.timeMs <= TARGET_MS,
-      line: `${TARGET_SLOS} SLOs drawn within ${TARGET_MS / 1000} s of the first request: ${formatMs(batched.timeMs)}`,
-    },
-    {
-      ok: batched.tasksOverLimit === 0,
-      line:
-        `no main-thread task over ${LONG_TASK_LIMIT_MS} ms while the overview loads and draws: longest ` +
-        `${formatMs(batched.longestTaskMs)}, ${batched.tasksOverLimit} over`,
-    },
-  ];
 }
 
 /** Runs every workload; returns the results (also written to bench/.build/overview-results.json). */
