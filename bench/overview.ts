@@ -26,10 +26,13 @@ import {
   type WorkloadResult,
 } from './overviewReport';
 import { benchLibraryElements } from './overviewSlos';
+import { replayOnPrometheus } from './prometheusReplay';
 
 const ROOT = process.cwd();
 const BUILD_DIR = path.join(ROOT, 'bench/.build');
 const OVERVIEW_PATH = '/a/nines-slo-app/overview';
+/** The page's requests in flight at once (src/components/overview/useOverviewTiles.ts), for the replay. */
+const REQUESTS_IN_FLIGHT = 4;
 
 export interface OverviewBenchOptions {
   /** SLO counts, one workload each. */
@@ -137,7 +140,7 @@ async function measureLoad(
   now: number,
   batch: number | null,
   timeoutMs: number
-): Promise<LoadFigures> {
+): Promise<{ figures: LoadFigures; bodies: string[] }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1280, height: 800 },
@@ -151,6 +154,12 @@ async function measureLoad(
     const page = await context.newPage();
     let failedRequests = 0;
     let consoleErrors = 0;
+    const bodies: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/ds/query') {
+        bodies.push(request.postData() ?? '');
+      }
+    });
     page.on('response', (response) => {
       if (new URL(response.url()).pathname === '/api/ds/query' && response.status() !== 200) {
         failedRequests++;
@@ -171,7 +180,7 @@ async function measureLoad(
     const record: PageRecord = await page.evaluate(() => Reflect.get(window, '__ninesBench'));
     const viewSlos = Number(await view.getAttribute('data-slos'));
     const viewRequests = Number(await view.getAttribute('data-requests'));
-    return figuresOf(record, { failedRequests, consoleErrors, viewSlos, viewRequests });
+    return { figures: figuresOf(record, { failedRequests, consoleErrors, viewSlos, viewRequests }), bodies };
   } finally {
     await context.close();
   }
@@ -274,15 +283,23 @@ export async function runOverviewBench(options: OverviewBenchOptions): Promise<W
       await load(1);
       const batched: LoadFigures[] = [];
       const baseline: LoadFigures[] = [];
+      const bodies = { batched: [] as string[], baseline: [] as string[] };
       // Alternating, so that a slower minute of the shared machine hits both modes alike.
       for (let runIndex = 0; runIndex < options.runs; runIndex++) {
-        batched.push(await load(null));
-        baseline.push(await load(1));
+        const batchedLoad = await load(null);
+        const baselineLoad = await load(1);
+        batched.push(batchedLoad.figures);
+        baseline.push(baselineLoad.figures);
+        bodies.batched = batchedLoad.bodies;
+        bodies.baseline = baselineLoad.bodies;
         log(
-          `${size} SLOs: run ${runIndex + 1}/${options.runs}: batched ${formatMs(batched[runIndex].timeMs)}, ` +
-            `batch=1 ${formatMs(baseline[runIndex].timeMs)}`
+          `${size} SLOs: run ${runIndex + 1}/${options.runs}: batched ${formatMs(batchedLoad.figures.timeMs)}, ` +
+            `batch=1 ${formatMs(baselineLoad.figures.timeMs)}`
         );
       }
+      const merged = { batched: medianFigures(batched), baseline: medianFigures(baseline) };
+      merged.batched.prometheusMs = (await replayOnPrometheus(prometheus.url, bodies.batched, REQUESTS_IN_FLIGHT)).ms;
+      merged.baseline.prometheusMs = (await replayOnPrometheus(prometheus.url, bodies.baseline, REQUESTS_IN_FLIGHT)).ms;
       for (const figures of [...batched, ...baseline]) {
         if (figures.viewSlos !== size || figures.failedRequests > 0 || figures.consoleErrors > 0 || figures.polled) {
           log(
@@ -295,7 +312,7 @@ export async function runOverviewBench(options: OverviewBenchOptions): Promise<W
       for (const request of server.requests.filter((recorded) => recorded.validationError)) {
         log(`host API contract: ${request.method} ${request.path} ${request.status}: ${request.validationError}`);
       }
-      results.push({ slos: size, batched: medianFigures(batched), baseline: medianFigures(baseline) });
+      results.push({ slos: size, ...merged });
       await server.close();
       server = undefined;
     }

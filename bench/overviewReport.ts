@@ -32,6 +32,8 @@ export interface LoadFigures {
   consoleErrors: number;
   /** 1 when the view was already done when it appeared, so a 100 ms poll timed it. */
   polled: number;
+  /** The same queries sent straight to Prometheus as the page sent them (bench/prometheusReplay.ts). */
+  prometheusMs: number;
 }
 
 export interface WorkloadResult {
@@ -110,6 +112,7 @@ export function figuresOf(
     tasksOverLimit: appTasks.filter((task) => task.duration > LONG_TASK_LIMIT_MS).length,
     longestTaskAnyMs: Math.max(0, ...longTasks.map((task) => task.duration)),
     polled: record.polled ? 1 : 0,
+    prometheusMs: NaN,
     ...counts,
   };
 }
@@ -120,14 +123,25 @@ const formatBytes = (bytes: number) =>
 const ratio = (value: number, base: number) => (base > 0 ? `${(value / base).toFixed(2)}x` : 'n/a');
 
 function row(cells: Array<string | number>): string {
-  const widths = [6, 11, 10, 12, 14, 12, 15, 12, 10];
+  const widths = [6, 9, 10, 11, 13, 11, 14, 13, 22];
   return cells.map((cell, i) => String(cell).padEnd(widths[i] ?? 10)).join('');
 }
 
 /** The results table: per workload, batched and baseline, then the ratios batched / baseline. */
 export function formatResults(results: WorkloadResult[]): string {
   const lines = [
-    row(['SLOs', 'mode', 'requests', 'bytes', 'first→drawn', 'network', 'after answer', 'answer wait', 'longest task']),
+    row([
+      'SLOs',
+      'mode',
+      'requests',
+      'bytes',
+      'first→drawn',
+      'network',
+      'after answer',
+      'answer wait',
+      'longest task',
+      'Prometheus alone',
+    ]),
   ];
   for (const { slos, batched, baseline } of results) {
     for (const [mode, figures] of [
@@ -145,6 +159,7 @@ export function formatResults(results: WorkloadResult[]): string {
           formatMs(figures.afterLastAnswerMs),
           formatMs(figures.answerWaitMs),
           `${formatMs(figures.longestTaskMs)} (${figures.tasksOverLimit} > ${LONG_TASK_LIMIT_MS})`,
+          formatMs(figures.prometheusMs),
         ])
       );
     }
@@ -159,6 +174,7 @@ export function formatResults(results: WorkloadResult[]): string {
         '',
         '',
         ratio(batched.longestTaskMs, baseline.longestTaskMs),
+        ratio(batched.prometheusMs, baseline.prometheusMs),
       ])
     );
   }

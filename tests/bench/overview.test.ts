@@ -1,5 +1,6 @@
 import { figuresOf, medianFigures, targetChecks, type LoadFigures, type PageRecord } from '../../bench/overviewReport';
 import { benchLibraryElements, benchSlo } from '../../bench/overviewSlos';
+import { replayQueries } from '../../bench/prometheusReplay';
 
 function load(overrides: Partial<LoadFigures> = {}): LoadFigures {
   return {
@@ -17,6 +18,7 @@ function load(overrides: Partial<LoadFigures> = {}): LoadFigures {
     viewRequests: 8,
     consoleErrors: 0,
     polled: 0,
+    prometheusMs: 900,
     ...overrides,
   };
 }
@@ -96,5 +98,19 @@ describe('several loads and the target', () => {
       )
     ).toEqual([false, false]);
     expect(targetChecks([{ slos: 20, batched: load(), baseline }])).toEqual([]);
+  });
+});
+
+describe('Prometheus replay', () => {
+  it('reads the range queries of a ds/query body, aligned to their step', () => {
+    const body = JSON.stringify({
+      from: '1780272000000',
+      to: '1795731721895',
+      queries: [
+        { refId: 's0_good', expr: 'up{job="a"}', intervalMs: 3_600_000 },
+        { refId: 's0_total', expr: '', intervalMs: 3_600_000 },
+      ],
+    });
+    expect(replayQueries(body)).toEqual([{ expr: 'up{job="a"}', start: 1780272000, end: 1795730400, step: 3600 }]);
   });
 });
