@@ -116,6 +116,7 @@ function knownTimeZone(timeZone: string): string {
 }
 
 const NO_SLOS: SloSpec[] = [];
+const GRANULARITIES: ComplianceGranularity[] = ['month', 'week'];
 
 /**
  * Every SLO's budget health, roll-ups, compliance grid and headline from hourly tiles, updated as
@@ -151,16 +152,28 @@ export function useOverview({
   }, [slos, at, timeZone]);
   const { tiles, requests } = useOverviewTiles(slos, range, timeZone, refresh, batchSize);
 
+  // Both calendars' periods: rows for months and weeks are made as each SLO arrives, so switching
+  // the grid's granularity regroups rows instead of reading a thousand SLOs' tiles in one task.
+  const periods = useMemo(
+    () => ({
+      month: compliancePeriods(at, timeZone, 'month'),
+      week: compliancePeriods(at, timeZone, 'week'),
+    }),
+    [at, timeZone]
+  );
+
   const evaluated = useMemo(() => {
     const list: Array<{ entry: OverviewTiles; evaluated: Evaluated }> = [];
     for (const spec of shown ?? NO_SLOS) {
       const entry = tiles.get(spec.uid);
       if (entry) {
-        list.push({ entry, evaluated: evaluate(spec, entry, at) });
+        const one = evaluate(spec, entry, at);
+        GRANULARITIES.forEach((each) => rowOf(one, entry, periods[each], `${timeZone} ${each}`));
+        list.push({ entry, evaluated: one });
       }
     }
     return list;
-  }, [shown, tiles, at]);
+  }, [shown, tiles, at, timeZone, periods]);
 
   const overview = useMemo(() => {
     const all = evaluated.map(({ evaluated: { slo } }) => slo);
@@ -173,15 +186,14 @@ export function useOverview({
   }, [evaluated]);
 
   const grid = useMemo(() => {
-    const periods = compliancePeriods(at, timeZone, granularity);
     const key = `${timeZone} ${granularity}`;
     const rows = evaluated.map(({ entry, evaluated: one }) => ({
       team: one.spec.team,
       service: one.spec.service,
-      row: rowOf(one, entry, periods, key),
+      row: rowOf(one, entry, periods[granularity], key),
     }));
-    return groupComplianceRows(rows, periods, { timeZone, granularity });
-  }, [evaluated, at, timeZone, granularity]);
+    return groupComplianceRows(rows, periods[granularity], { timeZone, granularity });
+  }, [evaluated, timeZone, granularity, periods]);
 
   const total = shown?.length ?? 0;
   return {
