@@ -1,0 +1,142 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { FieldType, toDataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
+import { FakeDatasource, installDatasource } from '../../pages/testing/fakeDatasource';
+import { hourlySlo } from '../../pages/testing/slosList';
+import type { SloSpec } from '../../spec/types';
+import { useOverview, type OverviewRequest } from './useOverview';
+
+const HOUR = 3_600_000;
+const AT = Date.UTC(2026, 10, 26, 18);
+
+function expr(target: DataQueryRequest['targets'][number]): string {
+  return 'expr' in target && typeof target.expr === 'string' ? target.expr : '';
+}
+
+/** 1000 events an hour, `bad` of them bad, for every target over the asked range. */
+function frames(request: DataQueryRequest, bad: number): DataQueryResponse {
+  const times: number[] = [];
+  for (let time = request.range.to.valueOf(); time > request.range.from.valueOf(); time -= HOUR) {
+    times.unshift(time);
+  }
+  return {
+    data: request.targets.map((target) =>
+      toDataFrame({
+        refId: target.refId,
+        fields: [
+          { name: 'Time', type: FieldType.time, values: times },
+          {
+            name: 'Value',
+            type: FieldType.number,
+            values: times.map(() => (expr(target).endsWith('_good') ? 1000 - bad : 1000)),
+          },
+        ],
+      })
+    ),
+  };
+}
+
+/** A datasource whose answers wait until the test releases them, one request at a time. */
+function heldDatasource() {
+  const held: Array<() => void> = [];
+  const datasource = new FakeDatasource('prometheus', 'prometheus', () => ({ data: [] }));
+  datasource.query = (request) => {
+    datasource.requests.push(request);
+    return new Promise<DataQueryResponse>((resolve) => held.push(() => resolve(frames(request, 0.2))));
+  };
+  installDatasource(datasource);
+  return {
+    datasource,
+    release: async () => {
+      await waitFor(() => expect(held.length).toBeGreaterThan(0));
+      await act(async () => held.shift()?.());
+    },
+  };
+}
+
+const slo = (uid: string, team: string): SloSpec => ({ ...hourlySlo({}, uid), uid, name: uid, team });
+const SLOS = [slo('a', 'payments'), slo('b', 'payments'), slo('c', 'search')];
+
+const request = (patch: Partial<OverviewRequest> = {}): OverviewRequest => ({
+  slos: SLOS,
+  at: AT,
+  timeZone: 'UTC',
+  granularity: 'month',
+  refresh: 1,
+  batchSize: 1,
+  ...patch,
+});
+
+describe('useOverview', () => {
+  it('draws each batch as it arrives and evaluates only the new one', async () => {
+    const { datasource, release } = heldDatasource();
+    const { result } = renderHook((props: OverviewRequest) => useOverview(props), { initialProps: request() });
+    expect(result.current).toMatchObject({ slos: [], loading: 3, done: false, requests: { sent: 3, answered: 0 } });
+
+    await release();
+    await waitFor(() => expect(result.current.slos).toHaveLength(1));
+    const [first] = result.current.slos;
+    expect(result.current).toMatchObject({ loading: 2, done: false, requests: { answered: 1 } });
+    expect(first).toMatchObject({ uid: 'a', state: 'ok' });
+
+    await release();
+    await release();
+    await waitFor(() => expect(result.current.done).toBe(true));
+    expect(result.current.slos.map((one) => one.uid)).toEqual(['a', 'b', 'c']);
+    // The first SLO's evaluation is the same object: later batches did not evaluate it again.
+    expect(result.current.slos[0]).toBe(first);
+    expect(result.current.summary).toMatchObject({ slos: 3, withData: 3, meetingObjective: 3 });
+    expect(result.current.teams.map((group) => group.name)).toEqual(['payments', 'search']);
+    expect(
+      result.current.grid.teams.flatMap((team) => team.services.flatMap((s) => s.rows.map((row) => row.uid)))
+    ).toEqual(['a', 'b', 'c']);
+    expect(datasource.requests).toHaveLength(3);
+  });
+
+  it('covers both calendars and every SLO window with one range, so switching granularity asks nothing', async () => {
+    const { datasource, release } = heldDatasource();
+    const { result, rerender } = renderHook((props: OverviewRequest) => useOverview(props), {
+      initialProps: request({ batchSize: 25 }),
+    });
+    await release();
+    await waitFor(() => expect(result.current.done).toBe(true));
+    const [asked] = datasource.requests;
+    // Six calendar months back from November 2026 start on 1 June.
+    expect(asked.range.from.valueOf()).toBe(Date.UTC(2026, 5, 1));
+    expect(asked.range.to.valueOf()).toBe(AT);
+    expect(result.current.grid.periods).toHaveLength(6);
+
+    rerender(request({ batchSize: 25, granularity: 'week' }));
+
+    expect(result.current.grid.periods).toHaveLength(8);
+    expect(result.current.grid.teams[0].services[0].rows[0].cells.every((cell) => cell.status === 'met')).toBe(true);
+    expect(datasource.requests).toHaveLength(1);
+  });
+
+  it('narrows every part to the filter without asking again', async () => {
+    const { datasource, release } = heldDatasource();
+    const { result, rerender } = renderHook((props: OverviewRequest) => useOverview(props), {
+      initialProps: request({ batchSize: 25 }),
+    });
+    await release();
+    await waitFor(() => expect(result.current.done).toBe(true));
+
+    rerender(request({ batchSize: 25, filter: { teams: ['search'], services: [], labels: [] } }));
+
+    expect(result.current.slos.map((one) => one.uid)).toEqual(['c']);
+    expect(result.current.summary.slos).toBe(1);
+    expect(result.current.teams.map((group) => group.name)).toEqual(['search']);
+    expect(result.current.grid.teams.map((team) => team.team)).toEqual(['search']);
+    expect(result.current.done).toBe(true);
+    expect(datasource.requests).toHaveLength(1);
+  });
+
+  it('is done at once without SLOs, and never while the SLOs are being listed', () => {
+    installDatasource(new FakeDatasource('prometheus', 'prometheus', () => ({ data: [] })));
+    const { result, rerender } = renderHook((props: OverviewRequest) => useOverview(props), {
+      initialProps: request({ slos: null }),
+    });
+    expect(result.current.done).toBe(false);
+    rerender(request({ slos: [] }));
+    expect(result.current).toMatchObject({ done: true, loading: 0, requests: { sent: 0, answered: 0 } });
+  });
+});
