@@ -51,13 +51,14 @@ function parseArgs(argv: string[]): BenchArgs {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const failures: string[] = [];
+  console.log(`${new Date().toISOString()}: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
   if (args.engine) {
     failures.push(...runEngineBench());
   }
   if (args.overview) {
     console.log(
       `\nOverview: ${args.sizes.join(', ')} SLOs, batched (default) and batch=1 (baseline), median of ${args.runs} ` +
-        `load(s) after a warm-up; ${os.cpus().length} cores`
+        `load(s) after a warm-up; ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the start`
     );
     const results = await runOverviewBench({
       sizes: args.sizes,
@@ -65,7 +66,9 @@ async function main(): Promise<number> {
       loadTimeoutMs: 180_000,
       log: (line) => process.stderr.write(`bench: ${line}\n`),
     });
-    console.log('');
+    console.log(
+      `\nLoad average at the end: ${os.loadavg()[0].toFixed(1)} (other work on the machine slows every figure)`
+    );
     console.log(formatResults(results));
     console.log('');
     for (const check of targetChecks(results)) {
