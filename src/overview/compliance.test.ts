@@ -1,4 +1,5 @@
-import { complianceGrid, type ComplianceSlo } from './compliance';
+import { complianceGrid, complianceRow, groupComplianceRows, type ComplianceSlo } from './compliance';
+import { compliancePeriods } from './periods';
 import { eventTiles, HOUR, hourlyTiles, overviewSpec } from './testing';
 
 const AT = Date.UTC(2026, 10, 26, 18);
@@ -127,5 +128,25 @@ describe('complianceGrid', () => {
       ['', [['web', ['b']]]],
     ]);
     expect(grid.teams[0].services[0].rows[0]).toMatchObject({ uid: 'y', target: 99.9 });
+  });
+});
+
+describe('complianceRow and groupComplianceRows', () => {
+  it('make the grid complianceGrid makes, from rows computed one SLO at a time', () => {
+    const tiles = hourlyTiles(AT, SINCE_MAY, (end) => ({ total: 100, bad: end % (7 * HOUR) === 0 ? 1 : 0 }));
+    const slos: ComplianceSlo[] = [
+      { spec: overviewSpec({ uid: 'b', name: 'B', team: 'web', service: 'search' }), tiles },
+      { spec: overviewSpec({ uid: 'a', name: 'A', team: 'payments', service: 'checkout' }), tiles: null },
+      { spec: overviewSpec({ uid: 'c', name: 'C', team: 'payments', service: 'checkout' }), tiles },
+    ];
+    const options = { timeZone: 'Europe/Berlin', granularity: 'week' as const };
+    const periods = compliancePeriods(AT, options.timeZone, options.granularity);
+    const rows = slos.map(({ spec, tiles: own }) => ({
+      team: spec.team,
+      service: spec.service,
+      row: complianceRow(spec, own, periods, AT),
+    }));
+    expect(groupComplianceRows(rows, periods, options)).toEqual(complianceGrid(slos, AT, options));
+    expect(rows[0].row.cells.some((cell) => cell.status === 'missed')).toBe(true);
   });
 });
