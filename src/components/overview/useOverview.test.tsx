@@ -130,6 +130,32 @@ describe('useOverview', () => {
     expect(datasource.requests).toHaveLength(1);
   });
 
+  it('keeps the last evaluation of each SLO while a refresh loads, counting it as loading', async () => {
+    const { datasource, release } = heldDatasource();
+    const { result, rerender } = renderHook((props: OverviewRequest) => useOverview(props), {
+      initialProps: request(),
+    });
+    for (let i = 0; i < 3; i++) {
+      await release();
+    }
+    await waitFor(() => expect(result.current.done).toBe(true));
+    const before = result.current.slos;
+
+    rerender(request({ at: AT + HOUR, refresh: 2 }));
+
+    expect(result.current).toMatchObject({ loading: 3, done: false, requests: { sent: 3, answered: 0 } });
+    expect(result.current.slos).toEqual(before);
+    expect(result.current.grid.teams).toHaveLength(2);
+    await release();
+    await waitFor(() => expect(result.current.loading).toBe(2));
+    expect(result.current.slos.find((one) => one.uid === 'a')).not.toBe(before[0]);
+    expect(result.current.slos.find((one) => one.uid === 'b')).toBe(before[1]);
+    await release();
+    await release();
+    await waitFor(() => expect(result.current.done).toBe(true));
+    expect(datasource.requests).toHaveLength(6);
+  });
+
   it('is done at once without SLOs, and never while the SLOs are being listed', () => {
     installDatasource(new FakeDatasource('prometheus', 'prometheus', () => ({ data: [] })));
     const { result, rerender } = renderHook((props: OverviewRequest) => useOverview(props), {

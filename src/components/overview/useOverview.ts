@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { dateTime, type TimeRange } from '@grafana/data';
 import { checkTimeZone } from '../../engine/window';
 import {
@@ -44,7 +44,10 @@ export interface OverviewRequest {
 }
 
 export interface OverviewData {
-  /** The SLOs evaluated so far, in risk order (sortByRisk). */
+  /**
+   * The SLOs evaluated so far, in risk order (sortByRisk). While a refresh loads, an SLO it has not
+   * answered yet keeps its evaluation from the refresh before (and counts in `loading`).
+   */
   slos: OverviewSlo[];
   /** SLOs (of those the filter shows) still waiting for their tiles. */
   loading: number;
@@ -62,7 +65,7 @@ interface Evaluated {
   spec: SloSpec;
   at: number;
   slo: OverviewSlo;
-  /** By `${timeZone} ${granularity}`. */
+  /** By `${timeZone} ${granularity} ${first period's start}`. */
   rows: Map<string, ComplianceRow>;
 }
 
@@ -150,7 +153,7 @@ export function useOverview({
     const to = dateTime(at);
     return { from, to, raw: { from, to } };
   }, [slos, at, timeZone]);
-  const { tiles, requests } = useOverviewTiles(slos, range, timeZone, refresh, batchSize);
+  const { tiles, stale, requests } = useOverviewTiles(slos, range, timeZone, refresh, batchSize);
 
   // Both calendars' periods: rows for months and weeks are made as each SLO arrives, so switching
   // the grid's granularity regroups rows instead of reading a thousand SLOs' tiles in one task.
@@ -162,18 +165,32 @@ export function useOverview({
     [at, timeZone]
   );
 
-  const evaluated = useMemo(() => {
+  const rowKey = useCallback(
+    (granularity: ComplianceGranularity) => `${timeZone} ${granularity} ${periods[granularity][0]?.start}`,
+    [timeZone, periods]
+  );
+
+  const { evaluated, fresh } = useMemo(() => {
     const list: Array<{ entry: OverviewTiles; evaluated: Evaluated }> = [];
+    let answered = 0;
     for (const spec of shown ?? NO_SLOS) {
       const entry = tiles.get(spec.uid);
       if (entry) {
         const one = evaluate(spec, entry, at);
-        GRANULARITIES.forEach((each) => rowOf(one, entry, periods[each], `${timeZone} ${each}`));
+        GRANULARITIES.forEach((each) => rowOf(one, entry, periods[each], rowKey(each)));
         list.push({ entry, evaluated: one });
+        answered++;
+        continue;
+      }
+      // Not answered in this refresh yet: the last refresh's evaluation, as it was, if there is one.
+      const old = stale.get(spec.uid);
+      const before = old && evaluations.get(old);
+      if (old && before) {
+        list.push({ entry: old, evaluated: before });
       }
     }
-    return list;
-  }, [shown, tiles, at, timeZone, periods]);
+    return { evaluated: list, fresh: answered };
+  }, [shown, tiles, stale, at, periods, rowKey]);
 
   const overview = useMemo(() => {
     const all = evaluated.map(({ evaluated: { slo } }) => slo);
@@ -186,21 +203,21 @@ export function useOverview({
   }, [evaluated]);
 
   const grid = useMemo(() => {
-    const key = `${timeZone} ${granularity}`;
-    const rows = evaluated.map(({ entry, evaluated: one }) => ({
-      team: one.spec.team,
-      service: one.spec.service,
-      row: rowOf(one, entry, periods[granularity], key),
-    }));
+    const key = rowKey(granularity);
+    // Every fresh SLO has its row; a stale one only if its periods are still the grid's.
+    const rows = evaluated.flatMap(({ evaluated: one }) => {
+      const row = one.rows.get(key);
+      return row ? [{ team: one.spec.team, service: one.spec.service, row }] : [];
+    });
     return groupComplianceRows(rows, periods[granularity], { timeZone, granularity });
-  }, [evaluated, timeZone, granularity, periods]);
+  }, [evaluated, timeZone, granularity, periods, rowKey]);
 
   const total = shown?.length ?? 0;
   return {
     ...overview,
-    loading: total - evaluated.length,
+    loading: total - fresh,
     grid,
     requests,
-    done: slos !== null && requests.answered >= requests.sent && evaluated.length === total,
+    done: slos !== null && requests.answered >= requests.sent && fresh === total,
   };
 }

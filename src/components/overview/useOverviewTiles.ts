@@ -18,6 +18,11 @@ export type TilesByUid = ReadonlyMap<string, OverviewTiles>;
 
 export interface OverviewLoad {
   tiles: TilesByUid;
+  /**
+   * The last refresh's tiles while this one loads (empty at first): a board being refreshed keeps
+   * showing what it knew instead of emptying.
+   */
+  stale: TilesByUid;
   /** Requests sent and answered for this refresh, for progress and the benchmark. */
   requests: { sent: number; answered: number };
 }
@@ -32,9 +37,11 @@ interface Answers {
   refresh: Refresh | null;
   tiles: Map<string, OverviewTiles>;
   answered: number;
+  /** The tiles of the refresh before this one. */
+  previous: TilesByUid;
 }
 
-const NO_ANSWERS: Answers = { refresh: null, tiles: new Map(), answered: 0 };
+const NO_ANSWERS: Answers = { refresh: null, tiles: new Map(), answered: 0, previous: new Map() };
 
 /**
  * Loads every SLO's hourly tiles over `range`, batch by batch, and hands them on as each batch
@@ -75,10 +82,11 @@ export function useOverviewTiles(
         const answered = await runOverviewBatch(batch, current.range, timeZone);
         if (live) {
           setAnswers((before) => {
-            const base = before.refresh === current ? before : { ...NO_ANSWERS, refresh: current };
+            const base =
+              before.refresh === current ? before : { ...NO_ANSWERS, refresh: current, previous: before.tiles };
             const tiles = new Map(base.tiles);
             answered.forEach((entry) => tiles.set(entry.uid, entry));
-            return { refresh: current, tiles, answered: base.answered + 1 };
+            return { refresh: current, tiles, answered: base.answered + 1, previous: base.previous };
           });
         }
       })
@@ -88,6 +96,10 @@ export function useOverviewTiles(
       drops.forEach((drop) => drop());
     };
   }, [current, timeZone]);
-  const mine = answers.refresh === current ? answers : NO_ANSWERS;
-  return { tiles: mine.tiles, requests: { sent: current?.batches.length ?? 0, answered: mine.answered } };
+  const mine = answers.refresh === current;
+  return {
+    tiles: mine ? answers.tiles : NO_ANSWERS.tiles,
+    stale: mine ? answers.previous : answers.tiles,
+    requests: { sent: current?.batches.length ?? 0, answered: mine ? answers.answered : 0 },
+  };
 }
