@@ -51,7 +51,9 @@ export async function replayOnPrometheus(
           step: String(query.step),
         });
         const response = await fetch(`${prometheusUrl}/api/v1/query_range`, { method: 'POST', body: params });
-        bytes += (await response.arrayBuffer()).byteLength;
+        // Read first: `bytes += await …` would add to a total read before the wait.
+        const answer = await response.arrayBuffer();
+        bytes += answer.byteLength;
       }
     }
   };
