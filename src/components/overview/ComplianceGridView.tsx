@@ -1,7 +1,7 @@
 import React, { useMemo } from 'react';
 import { css, cx } from '@emotion/css';
 import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
-import { Pagination, RadioButtonGroup, TextLink, useStyles2 } from '@grafana/ui';
+import { Icon, Pagination, RadioButtonGroup, TextLink, useStyles2 } from '@grafana/ui';
 import { sloPageUrl } from '../../constants';
 import type {
   ComplianceCell,
@@ -14,6 +14,7 @@ import type {
 import { formatObjective, formatSli } from '../slo/format';
 import { listTableStyle } from '../tableStyle';
 import { testIds } from '../testIds';
+import { linkVariant } from './kiosk';
 import { usePaged } from './usePaged';
 
 const PER_PAGE = 25;
@@ -106,7 +107,7 @@ export function ComplianceGridView({ grid, granularity, onGranularityChange, kio
                       </th>
                     </tr>
                   )}
-                  <GridRow row={line.row} />
+                  <GridRow row={line.row} kiosk={kiosk} />
                 </React.Fragment>
               );
             })}
@@ -120,12 +121,12 @@ export function ComplianceGridView({ grid, granularity, onGranularityChange, kio
   );
 }
 
-const GridRow = React.memo(function GridRow({ row }: { row: ComplianceRow }) {
+const GridRow = React.memo(function GridRow({ row, kiosk }: { row: ComplianceRow; kiosk: boolean }) {
   const styles = useStyles2(getStyles, false);
   return (
     <tr data-testid={testIds.overview.gridRow(row.uid)}>
       <th scope="row">
-        <TextLink href={sloPageUrl(row.uid)} inline={false}>
+        <TextLink href={sloPageUrl(row.uid)} inline={false} variant={linkVariant(kiosk)}>
           {row.name}
         </TextLink>{' '}
         <span className={styles.objective}>{formatObjective(row.target)}</span>
@@ -148,7 +149,10 @@ function GridCell({ cell, target, testId }: { cell: ComplianceCell; target: numb
       data-status={cell.status}
       title={`${STATUS_TEXT[cell.status]}: ${text}`}
     >
-      <span className={styles.status}>{STATUS_TEXT[cell.status]}</span> {cell.sli !== null && text}
+      {cell.status !== 'noData' && <Icon name={cell.status === 'met' ? 'check' : 'times'} aria-hidden />}
+      {/* The status in words for screen readers; sight has the icon and the colour. */}
+      <span className={cell.status === 'noData' ? undefined : styles.hidden}>{STATUS_TEXT[cell.status]}</span>
+      {cell.sli !== null && ` ${text}`}
     </td>
   );
 }
@@ -167,12 +171,24 @@ const getStyles = (theme: GrafanaTheme2, kiosk: boolean) => ({
   }),
   period: css({ textAlign: 'center' }),
   current: css({ fontWeight: theme.typography.fontWeightRegular }),
-  teamRow: css({ th: { background: theme.colors.background.secondary, fontSize: theme.typography.h5.fontSize } }),
+  teamRow: css({
+    th: {
+      background: theme.colors.background.secondary,
+      fontSize: kiosk ? theme.typography.h4.fontSize : theme.typography.h5.fontSize,
+    },
+  }),
   serviceRow: css({ th: { color: theme.colors.text.secondary, textIndent: theme.spacing(1.5) } }),
   objective: css({ color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightRegular }),
   message: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightRegular }),
   cell: css({ textAlign: 'center', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }),
-  status: css({ fontWeight: theme.typography.fontWeightMedium }),
+  hidden: css({
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  }),
   met: css({ color: theme.colors.success.text, background: theme.colors.success.transparent }),
   missed: css({ color: theme.colors.error.text, background: theme.colors.error.transparent }),
   noData: css({ color: theme.colors.text.secondary }),

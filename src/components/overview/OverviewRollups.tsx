@@ -9,6 +9,7 @@ import { listTableStyle } from '../tableStyle';
 import { testIds } from '../testIds';
 import { BucketBar } from './BucketBar';
 import { bucketColor } from './buckets';
+import { linkVariant } from './kiosk';
 import { usePaged } from './usePaged';
 
 const PER_PAGE = 10;
@@ -41,7 +42,7 @@ export function OverviewRollups({ by, groups, kiosk }: OverviewRollupsProps) {
         </thead>
         <tbody>
           {paged.items.map((group) => (
-            <RollupRow key={group.name} group={group} />
+            <RollupRow key={group.name} group={group} kiosk={kiosk} />
           ))}
         </tbody>
       </table>
@@ -57,7 +58,7 @@ export function OverviewRollups({ by, groups, kiosk }: OverviewRollupsProps) {
   );
 }
 
-function RollupRow({ group }: { group: RollupGroup }) {
+function RollupRow({ group, kiosk }: { group: RollupGroup; kiosk: boolean }) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles, false);
   // Enough decimals for the strictest objective of the group.
@@ -75,7 +76,7 @@ function RollupRow({ group }: { group: RollupGroup }) {
         {group.meetingObjective} of {group.withData}
       </td>
       <td>
-        <TextLink href={sloPageUrl(worst.uid)} inline={false}>
+        <TextLink href={sloPageUrl(worst.uid)} inline={false} variant={linkVariant(kiosk)}>
           {worst.name}
         </TextLink>{' '}
         {worst.remaining !== null && worst.bucket !== 'noData' && (

@@ -9,6 +9,7 @@ import { listTableStyle } from '../tableStyle';
 import { testIds } from '../testIds';
 import { BudgetSparkline } from './BudgetSparkline';
 import { bucketColor, bucketLabel } from './buckets';
+import { linkVariant } from './kiosk';
 import { usePaged } from './usePaged';
 
 const PER_PAGE = 25;
@@ -58,7 +59,7 @@ export function OverviewSloTable({ slos, timeZone, kiosk }: OverviewSloTableProp
           </thead>
           <tbody>
             {paged.items.map((slo) => (
-              <SloRow key={slo.uid} slo={slo} timeZone={timeZone} />
+              <SloRow key={slo.uid} slo={slo} timeZone={timeZone} kiosk={kiosk} />
             ))}
           </tbody>
         </table>
@@ -71,7 +72,15 @@ export function OverviewSloTable({ slos, timeZone, kiosk }: OverviewSloTableProp
 }
 
 /** Memoized: a new batch re-sorts the list, but an SLO already drawn keeps its object. */
-const SloRow = React.memo(function SloRow({ slo, timeZone }: { slo: OverviewSlo; timeZone: string }) {
+const SloRow = React.memo(function SloRow({
+  slo,
+  timeZone,
+  kiosk,
+}: {
+  slo: OverviewSlo;
+  timeZone: string;
+  kiosk: boolean;
+}) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles, false);
   const color = bucketColor(theme, slo.bucket);
@@ -79,7 +88,7 @@ const SloRow = React.memo(function SloRow({ slo, timeZone }: { slo: OverviewSlo;
   return (
     <tr data-testid={testIds.overview.row(slo.uid)} data-bucket={slo.bucket}>
       <td>
-        <TextLink href={sloPageUrl(slo.uid)} inline={false}>
+        <TextLink href={sloPageUrl(slo.uid)} inline={false} variant={linkVariant(kiosk)}>
           {slo.name}
         </TextLink>
       </td>
