@@ -4,7 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import { BUDGET_BUCKETS, type OverviewSummary } from '../../overview';
 import { testIds } from '../testIds';
-import { bucketColor, bucketLabel } from './buckets';
+import { bucketColor, bucketTextColor, bucketLabel } from './buckets';
 
 export interface OverviewHeadlineProps {
   summary: OverviewSummary;
@@ -38,7 +38,7 @@ export function OverviewHeadline({ summary, loading, kiosk }: OverviewHeadlinePr
             style={{ borderTopColor: bucketColor(theme, bucket) }}
             data-testid={testIds.overview.bucket(bucket)}
           >
-            <span className={styles.count} style={{ color: bucketColor(theme, bucket) }}>
+            <span className={styles.count} style={{ color: bucketTextColor(theme, bucket) }}>
               {summary.buckets[bucket]}
             </span>
             <span className={styles.label}>{bucketLabel[bucket]}</span>

@@ -8,7 +8,7 @@ import { formatBudget, formatSli } from '../slo/format';
 import { listTableStyle } from '../tableStyle';
 import { testIds } from '../testIds';
 import { BucketBar } from './BucketBar';
-import { bucketColor } from './buckets';
+import { bucketTextColor } from './buckets';
 import { linkVariant } from './kiosk';
 import { usePaged } from './usePaged';
 
@@ -80,7 +80,7 @@ function RollupRow({ group, kiosk }: { group: RollupGroup; kiosk: boolean }) {
           {worst.name}
         </TextLink>{' '}
         {worst.remaining !== null && worst.bucket !== 'noData' && (
-          <span className={styles.number} style={{ color: bucketColor(theme, worst.bucket) }}>
+          <span className={styles.number} style={{ color: bucketTextColor(theme, worst.bucket) }}>
             {formatBudget(worst.remaining)} left
           </span>
         )}

@@ -8,7 +8,7 @@ import { formatBudget, formatObjective, formatSli } from '../slo/format';
 import { listTableStyle } from '../tableStyle';
 import { testIds } from '../testIds';
 import { BudgetSparkline } from './BudgetSparkline';
-import { bucketColor, bucketLabel } from './buckets';
+import { bucketColor, bucketTextColor, bucketLabel } from './buckets';
 import { linkVariant } from './kiosk';
 import { usePaged } from './usePaged';
 
@@ -84,6 +84,7 @@ const SloRow = React.memo(function SloRow({
   const theme = useTheme2();
   const styles = useStyles2(getStyles, false);
   const color = bucketColor(theme, slo.bucket);
+  const textColor = bucketTextColor(theme, slo.bucket);
   const state = stateText(slo);
   return (
     <tr data-testid={testIds.overview.row(slo.uid)} data-bucket={slo.bucket}>
@@ -110,7 +111,7 @@ const SloRow = React.memo(function SloRow({
           </td>
           <td
             className={styles.number}
-            style={{ color }}
+            style={{ color: textColor }}
             title={bucketLabel[slo.bucket]}
             data-testid={testIds.overview.remaining(slo.uid)}
           >
