@@ -15,6 +15,7 @@ import { formatObjective, formatSli } from '../slo/format';
 import { listTableStyle } from '../tableStyle';
 import { testIds } from '../testIds';
 import { linkVariant } from './kiosk';
+import { readableColor } from './readableColor';
 import { usePaged } from './usePaged';
 
 const PER_PAGE = 25;
@@ -189,7 +190,14 @@ const getStyles = (theme: GrafanaTheme2, kiosk: boolean) => ({
     clip: 'rect(0 0 0 0)',
     whiteSpace: 'nowrap',
   }),
-  met: css({ color: theme.colors.success.text, background: theme.colors.success.transparent }),
-  missed: css({ color: theme.colors.error.text, background: theme.colors.error.transparent }),
+  // Status text on its own tint: error text on the error tint is 4.2:1 in the light theme.
+  met: css({
+    color: readableColor(theme, theme.colors.success.text, [theme.colors.success.transparent]),
+    background: theme.colors.success.transparent,
+  }),
+  missed: css({
+    color: readableColor(theme, theme.colors.error.text, [theme.colors.error.transparent]),
+    background: theme.colors.error.transparent,
+  }),
   noData: css({ color: theme.colors.text.secondary }),
 });

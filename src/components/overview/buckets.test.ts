@@ -1,6 +1,7 @@
 import { colorManipulator, createTheme } from '@grafana/data';
 import { BUDGET_BUCKETS } from '../../overview';
 import { bucketColor, bucketTextColor } from './buckets';
+import { readableColor } from './readableColor';
 
 describe('bucketTextColor', () => {
   for (const mode of ['light', 'dark'] as const) {
@@ -25,5 +26,17 @@ describe('bucketTextColor', () => {
   it('darkens yellow in the light theme', () => {
     const theme = createTheme({ colors: { mode: 'light' } });
     expect(bucketTextColor(theme, 'observe')).not.toBe(bucketColor(theme, 'observe'));
+  });
+});
+
+describe('readableColor', () => {
+  it('gives error text on the error tint 4.5:1 in both themes', () => {
+    for (const mode of ['light', 'dark'] as const) {
+      const theme = createTheme({ colors: { mode } });
+      const tint = theme.colors.error.transparent;
+      const color = readableColor(theme, theme.colors.error.text, [tint]);
+      const ratio = colorManipulator.getContrastRatio(color, tint, theme.colors.background.canvas);
+      expect({ mode, readable: ratio >= 4.5 }).toEqual({ mode, readable: true });
+    }
   });
 });
