@@ -104,8 +104,9 @@ function OverviewPage() {
           <>
             {listed.invalid.length > 0 && !kiosk && (
               <Alert severity="warning" title="Some SLOs cannot be read">
-                {listed.invalid.length === 1 ? '1 library panel' : `${listed.invalid.length} library panels`} of the SLO
-                type do not read as SLOs and are left out; the SLO list says what is wrong with them.
+                {listed.invalid.length === 1
+                  ? '1 library panel of the SLO type does not read as an SLO and is left out; the SLO list says what is wrong with it.'
+                  : `${listed.invalid.length} library panels of the SLO type do not read as SLOs and are left out; the SLO list says what is wrong with them.`}
               </Alert>
             )}
             {!kiosk && (
