@@ -1,5 +1,7 @@
 import { testIds } from '../../src/components/testIds';
-import { useBrowser, lastDays, withPage, type Theme } from './helpers/host';
+import { DAY, HOUR, expectClose, numberIn, serviceTruth } from './helpers/groundTruth';
+import { useBrowser, lastDays, trafficEnd, withPage, type HostPage, type Theme } from './helpers/host';
+import { EXAMPLE_TEAMS, EXAMPLE_UIDS, overviewDone } from './helpers/overview';
 
 const DASHBOARD = '/d/nines-service';
 
@@ -67,26 +69,67 @@ describe('the provisioned service dashboard', () => {
 });
 
 describe('the provisioned reliability overview', () => {
-  test("draws every example SLO's summary from its library panel, one row per team", async () => {
-    await withPage(browser(), `/d/nines-overview?${lastDays(30)}`, { theme: 'dark' }, async (host) => {
-      await host.waitForPanels();
-      // Rows and panel titles are both level-2 headings; the rows are the teams.
-      const headings = await host.page.getByRole('heading', { level: 2 }).allTextContents();
-      expect(headings.filter((heading) => heading.startsWith('Team '))).toEqual([
-        'Team payments',
-        'Team discovery',
-        'Team platform',
-      ]);
-      const panels = host.page.locator('[data-panel-type="nines-slo-panel"]');
-      expect(await panels.count()).toBe(5);
-      for (let index = 0; index < 5; index++) {
-        const panel = panels.nth(index);
-        const id = await panel.getAttribute('data-panel-id');
-        expect({ id, state: await panel.getAttribute('data-panel-state') }).toEqual({ id, state: 'Done' });
-        await panel.getByTestId(testIds.summary.container).waitFor();
+  const OVERVIEW = '/d/nines-overview';
+
+  /** The one Nines panel, in its overview view, once every SLO it shows is drawn; the uids of its table rows. */
+  async function overviewPanel(host: HostPage) {
+    await host.waitForPanels();
+    const panels = host.page.locator('[data-panel-type="nines-slo-panel"]');
+    expect(await panels.count()).toBe(1);
+    expect(await panels.first().getAttribute('data-panel-state')).toBe('Done');
+    const panel = panels.first();
+    await panel.locator(`[data-testid="${testIds.sloPanel.container}"][data-view="overview"]`).waitFor();
+    const shown = await overviewDone(host, panel);
+    const rows = await panel
+      .getByTestId(testIds.overview.table)
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({
+          uid: (tr.getAttribute('data-testid') ?? '').replace('data-testid nines-overview-row-', ''),
+          team: tr.querySelectorAll('td')[1]?.textContent ?? '',
+        }))
+      );
+    expect(rows).toHaveLength(shown);
+    const text = await panel.innerText();
+    expect(text).not.toMatch(/NaN|Infinity/);
+    return { panel, rows };
+  }
+
+  for (const theme of ['dark', 'light'] satisfies Theme[]) {
+    test(`one overview panel draws every example SLO, with the team variable set to All (${theme})`, async () => {
+      await withPage(browser(), `${OVERVIEW}?${lastDays(30)}`, { user: 'viewer', theme }, async (host) => {
+        const { panel, rows } = await overviewPanel(host);
+        expect(rows.map((row) => row.uid)).toEqual(expect.arrayContaining(EXAMPLE_UIDS));
+        for (const uid of EXAMPLE_UIDS) {
+          // Every example SLO has numbers (none is "No data") and a compliance row.
+          expect({ uid, state: await panel.getByTestId(testIds.overview.state(uid)).count() }).toEqual({
+            uid,
+            state: 0,
+          });
+          await panel.getByTestId(testIds.overview.gridRow(uid)).waitFor();
+        }
+        // The panel evaluates at the end of its time range, from tiles on whole hours (as the page).
+        const lastHour = trafficEnd() - (trafficEnd() % HOUR);
+        const truth = serviceTruth('checkout', lastHour - 30 * DAY, lastHour);
+        const sli = await panel.getByTestId(testIds.overview.sli('checkout-availability')).textContent();
+        expectClose('checkout SLI in the panel', numberIn(sli) / 100, truth.sli, 0.0001);
+        await host.expectAccessible();
+        await host.screenshot(`dashboard-overview-${theme}`);
+      });
+    });
+  }
+
+  test('var-team in the URL narrows the panel to that team', async () => {
+    const team = 'discovery';
+    await withPage(browser(), `${OVERVIEW}?${lastDays(30)}&var-team=${team}`, { theme: 'dark' }, async (host) => {
+      const { panel, rows } = await overviewPanel(host);
+      expect(rows.map((row) => row.team)).toEqual(rows.map(() => team));
+      expect(rows.map((row) => row.uid)).toEqual(expect.arrayContaining(EXAMPLE_TEAMS[team]));
+      for (const uid of EXAMPLE_UIDS.filter((each) => !EXAMPLE_TEAMS[team].includes(each))) {
+        expect({ uid, rows: await panel.getByTestId(testIds.overview.row(uid)).count() }).toEqual({ uid, rows: 0 });
+        expect({ uid, grid: await panel.getByTestId(testIds.overview.gridRow(uid)).count() }).toEqual({ uid, grid: 0 });
       }
       await host.expectAccessible();
-      await host.screenshot('dashboard-overview-dark', { fullPage: true });
     });
   });
 });
