@@ -68,6 +68,17 @@ async function expectConsistent(host: HostPage, shown: number) {
   return rows;
 }
 
+/**
+ * The overview evaluates at the page's load time and has no time range in its URL: for
+ * screenshots that only change when the page does, load it again with the clock held at the end
+ * of the traffic.
+ */
+async function loadAtTrafficEnd(host: HostPage) {
+  await host.page.clock.setFixedTime(trafficEnd());
+  await host.page.reload();
+  await host.page.getByTestId('host user').waitFor();
+}
+
 async function expectNoBadNumbers(host: HostPage) {
   const text = await host.page.locator('body').innerText();
   expect(text).not.toMatch(/NaN|Infinity/);
@@ -135,6 +146,7 @@ describe('the reliability overview page', () => {
   for (const theme of ['light', 'dark'] satisfies Theme[]) {
     test(`a Viewer sees every example SLO's budget health, consistent with the ground truth (${theme})`, async () => {
       await withPage(browser(), PAGE, { user: 'viewer', theme }, async (host) => {
+        await loadAtTrafficEnd(host);
         const shown = await overviewDone(host);
         expect(shown).toBeGreaterThanOrEqual(EXAMPLE_UIDS.length);
         const rows = await expectConsistent(host, shown);
@@ -144,9 +156,9 @@ describe('the reliability overview page', () => {
         }
         expect(await host.byTestId(testIds.overview.progress).count()).toBe(0);
 
-        // The page evaluates at its load time (the clock starts at the end of the traffic) from
-        // hourly tiles: Prometheus is asked on whole hours (Grafana floors the range to the step),
-        // so the rolling 30 days end at the last whole hour of the traffic.
+        // The page evaluates at its load time (held at the end of the traffic) from hourly tiles.
+        // Prometheus is asked on whole hours (Grafana floors the range to the step), so the
+        // rolling 30 days end at the last whole hour of the traffic.
         const lastHour = trafficEnd() - (trafficEnd() % HOUR);
         const truth = serviceTruth('checkout', lastHour - 30 * DAY, lastHour);
         const remaining = 1 - truth.bad / (0.001 * truth.total);
@@ -247,6 +259,7 @@ describe('the reliability overview page', () => {
     });
 
     await withPage(browser(), `${PAGE}?kiosk`, { user: 'viewer', theme: 'dark' }, async (host) => {
+      await loadAtTrafficEnd(host);
       const shown = await overviewDone(host);
       await expectConsistent(host, shown);
       const kiosk = await fontSizes(host);
