@@ -7,7 +7,7 @@
  * main thread's long tasks. Target (issue 7): 200 SLOs drawn within 2 s, no task over 200 ms.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -27,6 +27,7 @@ import {
 } from './overviewReport';
 import { benchLibraryElements } from './overviewSlos';
 import { replayOnPrometheus } from './prometheusReplay';
+import { newestMtime } from '../tests/e2e/newestMtime';
 
 const ROOT = process.cwd();
 const BUILD_DIR = path.join(ROOT, 'bench/.build');
@@ -184,15 +185,6 @@ async function measureLoad(
   } finally {
     await context.close();
   }
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
 }
 
 function run(command: string, args: string[]): void {

@@ -7,7 +7,7 @@
  * is jest's, or 1 when the set-up fails.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import YAML from 'yaml';
@@ -16,6 +16,7 @@ import { backfill, DEFAULT_DATA_DIR, hasBackfill, readTrafficIndex } from '../..
 import { startPrometheus, type RunningPrometheus } from '../../scripts/traffic/prometheus';
 import { createHostServer, type HostServer } from '../host/server';
 import { CHROMIUM_ARGS, E2E_ENV } from './env';
+import { newestMtime } from './newestMtime';
 
 const root = process.cwd();
 const log = (line: string) => process.stderr.write(`e2e: ${line}\n`);
@@ -25,15 +26,6 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
   }
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
 }
 
 function builtMode(file: string): string | undefined {
