@@ -4,6 +4,7 @@ export { parseSelector, type ParsedSelector } from './parseSelector';
 export { isLabelName, isMetricName, LABEL_NAME_RULE, METRIC_NAME_RULE } from './names';
 export { removeMatchers, sameMatcher } from './matchers';
 export {
+  sliIncreases,
   sloRecordingRules,
   type AlertingRule,
   type RecordingRule,

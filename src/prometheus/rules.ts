@@ -95,9 +95,17 @@ function sumBy(groupBy: readonly string[], inner: string): string {
   return groupBy.length > 0 ? `sum by (${groupBy.join(', ')}) (${inner})` : `sum(${inner})`;
 }
 
-/** Bad and total events over `range`, read from the raw series. */
-export function rawIncreases(slo: SloSpec, { source, groupBy }: RuleSource, range: string): { bad: string; total: string } {
-  const queries = sliQueries(source, slo.sli.eventKind);
+/**
+ * The SLI's event and total increases over `range`, each summed over its series (by `groupBy`),
+ * read from the raw series.
+ */
+export function sliIncreases(
+  { sli }: Pick<SloSpec, 'sli'>,
+  source: PrometheusSource,
+  range: string,
+  groupBy: readonly string[] = []
+): { event: string; total: string } {
+  const queries = sliQueries(source, sli.eventKind);
   // Counters need increase(); series that already count per interval are summed. A threshold SLI
   // counts points, and its queries are expressions, not series: a subquery takes one point a minute
   // (six in 5m when Prometheus 2 evaluates on the minute, as its ranges include both ends: the
@@ -105,12 +113,17 @@ export function rawIncreases(slo: SloSpec, { source, groupBy }: RuleSource, rang
   const over = (series: string) =>
     source.kind === 'prometheusThreshold'
       ? `sum_over_time((${series})[${range}:${SLI_INTERVAL}])`
-      : slo.sli.valueKind === 'counter'
+      : sli.valueKind === 'counter'
         ? `increase(${series}[${range}])`
         : `sum_over_time(${series}[${range}])`;
-  const total = sumBy(groupBy, over(queries.total));
+  return { event: sumBy(groupBy, over(queries.event)), total: sumBy(groupBy, over(queries.total)) };
+}
+
+/** Bad and total events over `range`, read from the raw series. */
+export function rawIncreases(slo: SloSpec, { source, groupBy }: RuleSource, range: string): { bad: string; total: string } {
+  const { event, total } = sliIncreases(slo, source, range, groupBy);
   // An event series often appears only with its first event: `or 0 * total` keeps the groups that have none.
-  const events = `(${sumBy(groupBy, over(queries.event))} or 0 * ${total})`;
+  const events = `(${event} or 0 * ${total})`;
   return {
     total,
     bad: slo.sli.eventKind === 'bad' ? events : `clamp_min(${total} - ${events}, 0)`,

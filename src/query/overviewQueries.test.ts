@@ -1,7 +1,7 @@
 import { FieldType, toDataFrame, type DataFrame } from '@grafana/data';
-import { latencySlo, ratioSlo, rawSlo } from '../spec/testing';
+import { latencySlo, ratioSlo, rawSlo, thresholdSlo } from '../spec/testing';
 import type { SloSpec } from '../spec/types';
-import { batchTargets, overviewBatches, splitBatch } from './overviewQueries';
+import { batchTargets, overviewBatches, splitBatch, tileQueries } from './overviewQueries';
 
 const HOUR = 3_600_000;
 
@@ -9,8 +9,8 @@ function slo(uid: string, datasourceUid = 'prometheus-main', base: SloSpec = rat
   return { ...base, uid, sli: { ...base.sli, datasource: { uid: datasourceUid, type: 'prometheus' } } };
 }
 
-/** A counter frame of a query: `values` at hourly steps. */
-function counter(refId: string, values: number[]): DataFrame {
+/** A frame of a query: `values` at hourly steps. */
+function hourly(refId: string, values: number[]): DataFrame {
   return toDataFrame({
     refId,
     fields: [
@@ -36,21 +36,54 @@ describe('overviewBatches', () => {
     const refIds = batchTargets(batch).map((target) => target.refId);
     expect(new Set(refIds).size).toBe(refIds.length);
     expect(refIds).toEqual(
-      batch.slos.flatMap(({ model }, index) => model.targets.map((target) => `s${index}_${target.refId}`))
+      batch.slos.flatMap(({ targets }, index) => targets.map((target) => `s${index}_${target.refId}`))
     );
+  });
+});
+
+describe('tileQueries', () => {
+  it("asks Prometheus for a builder SLI's hourly increases, summed, read as hourly event counts", () => {
+    const ratio = tileQueries(slo('a'));
+    expect(ratio.queries).toEqual({ eventKind: 'bad', eventRefId: 'bad', totalRefId: 'total', valueKind: 'increment' });
+    const [bad, total] = ratio.targets;
+    expect(bad).toMatchObject({ refId: 'bad', interval: '1h', range: true, instant: false });
+    // Reset-aware increases per series, then the sum over all of them (not by the SLI's group-by
+    // labels): one series per query.
+    expect(bad.expr).toMatch(/^sum\(increase\(\w+\{.*code=~"5\.\.".*\}\[1h\]\)\)$/);
+    expect(total.expr).toMatch(/^sum\(increase\(\w+\{[^}]*\}\[1h\]\)\)$/);
+    expect(total.expr).not.toContain('code');
+
+    const latency = tileQueries(slo('l', 'prometheus-main', latencySlo()));
+    expect(latency.targets.map((target) => target.expr)).toEqual([
+      expect.stringMatching(/^sum\(increase\(\w+_bucket\{.*le="[^"]+".*\}\[1h\]\)\)$/),
+      expect.stringMatching(/^sum\(increase\(\w+_count\{.*\}\[1h\]\)\)$/),
+    ]);
+  });
+
+  it("counts a threshold SLI's points of every minute of the hour, as its panel reads them", () => {
+    const [event, total] = tileQueries(slo('t', 'prometheus-main', thresholdSlo())).targets;
+    expect(event.expr).toMatch(/^sum\(sum_over_time\(\(sum\(.*bool.*\)\)\[1h:1m\]\)\)$/);
+    expect(total.expr).toMatch(/^sum\(sum_over_time\(\(count\(.*\)\)\[1h:1m\]\)\)$/);
+  });
+
+  it('keeps raw queries and their value kind as the panel has them', () => {
+    const spec = slo('r', 'prometheus-main', rawSlo());
+    const tiles = tileQueries(spec);
+    expect(tiles.targets.map((target) => target.refId)).toEqual([spec.sli.eventKind, 'total']);
+    expect(tiles.queries.valueKind).toBe(spec.sli.valueKind);
   });
 });
 
 describe('splitBatch', () => {
   const [batch] = overviewBatches([slo('a'), slo('b')]);
-  const [eventRefId, totalRefId] = batch.slos[0].model.targets.map((target) => target.refId);
+  const [eventRefId, totalRefId] = batch.slos[0].targets.map((target) => target.refId);
 
   it("hands each SLO its own frames, read with its panel's query mapping", () => {
     const frames = [
-      counter(`s0_${eventRefId}`, [0, 90, 180]),
-      counter(`s0_${totalRefId}`, [0, 100, 200]),
-      counter(`s1_${eventRefId}`, [5, 5]),
-      counter(`s1_${totalRefId}`, [7, 9]),
+      hourly(`s0_${eventRefId}`, [0, 90, 180]),
+      hourly(`s0_${totalRefId}`, [0, 100, 200]),
+      hourly(`s1_${eventRefId}`, [5, 5]),
+      hourly(`s1_${totalRefId}`, [7, 9]),
     ];
     const [a, b] = splitBatch(batch, frames);
     expect(a).toMatchObject({ ok: true, uid: 'a', empty: false });
@@ -58,12 +91,13 @@ describe('splitBatch', () => {
     if (!a.ok || !b.ok) {
       throw new Error('both SLOs have data');
     }
-    expect(Array.from(a.input.total[0].values)).toEqual([0, 100, 200]);
-    expect(Array.from(b.input.total[0].values)).toEqual([7, 9]);
+    // Hourly increases: each value counts the hour that ends at its time.
+    expect([a.input.total[0].kind, Array.from(a.input.total[0].values)]).toEqual(['increment', [0, 100, 200]]);
+    expect([b.input.total[0].kind, Array.from(b.input.total[0].values)]).toEqual(['increment', [7, 9]]);
   });
 
   it("fails only the SLO whose query failed, and every SLO of the batch for the request's error", () => {
-    const frames = [counter(`s1_${eventRefId}`, [1]), counter(`s1_${totalRefId}`, [2])];
+    const frames = [hourly(`s1_${eventRefId}`, [1]), hourly(`s1_${totalRefId}`, [2])];
     const [a, b] = splitBatch(batch, frames, [{ refId: `s0_${totalRefId}`, message: 'parse error' }]);
     expect(a).toEqual({ ok: false, uid: 'a', message: 'parse error' });
     expect(b.ok).toBe(true);
@@ -76,14 +110,14 @@ describe('splitBatch', () => {
   });
 
   it('says "no data" (empty) for an SLO whose queries answered no samples', () => {
-    const [a] = splitBatch(batch, [counter(`s0_${eventRefId}`, []), counter(`s0_${totalRefId}`, [])]);
+    const [a] = splitBatch(batch, [hourly(`s0_${eventRefId}`, []), hourly(`s0_${totalRefId}`, [])]);
     expect(a).toMatchObject({ ok: true, empty: true });
   });
 
   it('reads raw queries with their own refIds', () => {
     const [raw] = overviewBatches([slo('r', 'prometheus-main', rawSlo())]);
-    const refIds = raw.slos[0].model.targets.map((target) => target.refId);
-    const frames = refIds.map((refId) => counter(`s0_${refId}`, [1, 2]));
+    const refIds = raw.slos[0].targets.map((target) => target.refId);
+    const frames = refIds.map((refId) => hourly(`s0_${refId}`, [1, 2]));
     expect(splitBatch(raw, frames)[0]).toMatchObject({ ok: true, uid: 'r', empty: false });
   });
 });

@@ -1,15 +1,17 @@
 /**
  * The overview's data: every SLO's event counts as coarse hourly tiles over months, fetched in
- * batches, one request per datasource carrying the queries of many SLOs. Each SLO's panel
- * targets go in as they are (their refIds prefixed to tell the SLOs apart), so the tiles are read
- * with the panel's own query mapping and value kind.
+ * batches, one request per datasource carrying the queries of many SLOs (their refIds prefixed to
+ * tell the SLOs apart). A Prometheus query builder's tiles are its hourly increases, summed by
+ * Prometheus; a raw query goes in as the SLO's panel has it, read with the panel's value kind.
  */
 import { type DataFrame, type DataQueryError, type DataQueryRequest, type TimeRange, toDataFrame } from '@grafana/data';
 import { getDataSourceSrv, toDataQueryError } from '@grafana/runtime';
 import { from, lastValueFrom } from 'rxjs';
 import { sloToLibraryPanel } from '../spec/libraryPanel';
-import type { SloPanelModel, SloPanelTarget } from '../spec/libraryPanelModel';
+import type { SloPanelTarget } from '../spec/libraryPanelModel';
+import { sliIncreases } from '../prometheus/rules';
 import type { DataSourceRef, SloSpec } from '../spec/types';
+import type { QueryMapping } from './mapping';
 import { type SloSeriesInput, toSloSeries } from './toSloSeries';
 
 /** One tile per hour: fine enough for months of compliance and a sparkline, 720 points per 30 days. */
@@ -21,27 +23,62 @@ export const BATCH_SIZE = 25;
 export type OverviewTiles =
   { ok: true; uid: string; input: SloSeriesInput; empty: boolean } | { ok: false; uid: string; message: string };
 
-export interface OverviewBatch {
-  datasource: DataSourceRef;
-  slos: Array<{ uid: string; model: SloPanelModel }>;
+/** The queries of one SLO's tiles, and how to read their answers. */
+export interface TileQueries {
+  uid: string;
+  targets: SloPanelTarget[];
+  queries: QueryMapping;
 }
 
-/** The SLOs' panel models grouped by datasource, in chunks of `size`, in the order given. */
+export interface OverviewBatch {
+  datasource: DataSourceRef;
+  slos: TileQueries[];
+}
+
+/**
+ * The SLO's tile queries. A builder's raw counters read at hourly steps would lose the events
+ * between the last hourly sample and a counter reset (up to an hour of them), so Prometheus sums
+ * each hour's reset-aware increases instead: one series per query, whatever the SLI's series.
+ */
+export function tileQueries(slo: SloSpec): TileQueries {
+  const { model } = sloToLibraryPanel(slo);
+  const { source, datasource, eventKind } = slo.sli;
+  if (source.kind === 'raw') {
+    return { uid: slo.uid, targets: model.targets, queries: model.options.queries };
+  }
+  const { event, total } = sliIncreases(slo, source, TILE_INTERVAL);
+  const target = (refId: string, expr: string): SloPanelTarget => ({
+    refId,
+    datasource: { ...datasource },
+    expr,
+    range: true,
+    instant: false,
+    interval: TILE_INTERVAL,
+    legendFormat: '__auto',
+  });
+  return {
+    uid: slo.uid,
+    targets: [target(eventKind, event), target('total', total)],
+    queries: { eventKind, eventRefId: eventKind, totalRefId: 'total', valueKind: 'increment' },
+  };
+}
+
+/** The SLOs' tile queries grouped by datasource, in chunks of `size`, in the order given. */
 export function overviewBatches(slos: SloSpec[], size = BATCH_SIZE): OverviewBatch[] {
   const byDatasource = new Map<string, OverviewBatch[]>();
   const batches: OverviewBatch[] = [];
   for (const slo of slos) {
-    const { model } = sloToLibraryPanel(slo);
-    const key = `${model.datasource.type}/${model.datasource.uid}`;
+    const { datasource } = slo.sli;
+    const key = `${datasource.type}/${datasource.uid}`;
     const chunks = byDatasource.get(key) ?? [];
     let last = chunks[chunks.length - 1];
     if (!last || last.slos.length >= size) {
-      last = { datasource: model.datasource, slos: [] };
+      last = { datasource: { ...datasource }, slos: [] };
       chunks.push(last);
       batches.push(last);
       byDatasource.set(key, chunks);
     }
-    last.slos.push({ uid: slo.uid, model });
+    last.slos.push(tileQueries(slo));
   }
   return batches;
 }
@@ -53,8 +90,8 @@ const PREFIX = /^s(\d+)_(.*)$/;
  * interval (a panel's targets ask for 1m steps).
  */
 export function batchTargets(batch: OverviewBatch): SloPanelTarget[] {
-  return batch.slos.flatMap(({ model }, index) =>
-    model.targets.map((target) => ({ ...target, refId: `s${index}_${target.refId}`, interval: TILE_INTERVAL }))
+  return batch.slos.flatMap(({ targets }, index) =>
+    targets.map((target) => ({ ...target, refId: `s${index}_${target.refId}`, interval: TILE_INTERVAL }))
   );
 }
 
@@ -77,16 +114,15 @@ export function splitBatch(batch: OverviewBatch, frames: DataFrame[], errors: Da
     const match = PREFIX.exec(error.refId ?? '');
     (match ? errorsOf[Number(match[1])] : everyone)?.push(errorText(error));
   }
-  return batch.slos.map(({ uid, model }, index) => {
+  return batch.slos.map(({ uid, targets, queries }, index) => {
     const problems = [...everyone, ...(errorsOf[index] ?? [])];
     if (problems.length > 0) {
       return { ok: false, uid, message: problems.join('; ') };
     }
-    const { queries } = model.options;
     const series = toSloSeries(
       framesOf[index] ?? [],
       { ...queries, eventRefId: queries.eventRefId.trim(), totalRefId: queries.totalRefId.trim() },
-      model.targets.map((target) => target.refId)
+      targets.map((target) => target.refId)
     );
     return series.ok
       ? { ok: true, uid, input: series.input, empty: series.empty }

@@ -5,6 +5,7 @@ import { eventCounts } from '../../../scripts/traffic/generate';
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
+export const MINUTE = 60_000;
 
 /** Where the runner's demo traffic lives. */
 export const dataDir = () => path.resolve(__dirname, '../../..', process.env.E2E_DATA_DIR ?? DEFAULT_DATA_DIR);
@@ -23,6 +24,36 @@ export function serviceTruth(service: string, from: number, to: number): Truth {
   traffic ??= loadTraffic(dataDir());
   const { good, bad, total } = eventCounts(traffic, service, from, to);
   return { good, bad, total, sli: good / total };
+}
+
+/**
+ * The least and most good, bad and total events a reader of the scraped samples at `step` may
+ * count in (from, to]: each end may sit a step early or late (Grafana aligns queries to steps), and
+ * an end inside a scrape gap of one of the service's instances moves back to the last scrape before
+ * the gap, as the sample after the gap carries all of the gap's events. `to` stays within the traffic.
+ */
+export function observedTruth(
+  service: string,
+  from: number,
+  to: number,
+  step = MINUTE
+): Record<'good' | 'bad' | 'total', { low: number; high: number }> {
+  traffic ??= loadTraffic(dataDir());
+  const { gaps, end } = traffic.index;
+  const candidates = (edge: number) =>
+    [-step, 0, step].flatMap((shift) => {
+      const time = Math.min(end, edge + shift);
+      const gapStarts = gaps
+        .filter((gap) => gap.service === service && gap.start <= time && time <= gap.end)
+        .map((gap) => gap.start - MINUTE);
+      return [time, ...gapStarts];
+    });
+  const counts = candidates(from).flatMap((early) => candidates(to).map((late) => serviceTruth(service, early, late)));
+  const range = (kind: 'good' | 'bad' | 'total') => {
+    const values = counts.map((count) => count[kind]);
+    return { low: Math.min(...values), high: Math.max(...values) };
+  };
+  return { good: range('good'), bad: range('bad'), total: range('total') };
 }
 
 /** The first number in a text: "73,459", "-25.0% budget left", "0.39x". */
