@@ -188,7 +188,8 @@ describe('sloRecordingRules', () => {
       errors: [
         {
           path: 'sli.source',
-          message: 'is a raw loki query: Prometheus rules need a Prometheus query builder (ratio, latency or threshold)',
+          message:
+            'is a raw loki query: Prometheus rules need a Prometheus query builder (ratio, latency or threshold)',
         },
       ],
     });

@@ -120,7 +120,11 @@ export function sliIncreases(
 }
 
 /** Bad and total events over `range`, read from the raw series. */
-export function rawIncreases(slo: SloSpec, { source, groupBy }: RuleSource, range: string): { bad: string; total: string } {
+export function rawIncreases(
+  slo: SloSpec,
+  { source, groupBy }: RuleSource,
+  range: string
+): { bad: string; total: string } {
   const { event, total } = sliIncreases(slo, source, range, groupBy);
   // An event series often appears only with its first event: `or 0 * total` keeps the groups that have none.
   const events = `(${event} or 0 * ${total})`;
