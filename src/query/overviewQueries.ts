@@ -41,9 +41,9 @@ export interface OverviewBatch {
  * each hour's reset-aware increases instead: one series per query, whatever the SLI's series.
  */
 export function tileQueries(slo: SloSpec): TileQueries {
-  const { model } = sloToLibraryPanel(slo);
   const { source, datasource, eventKind } = slo.sli;
   if (source.kind === 'raw') {
+    const { model } = sloToLibraryPanel(slo);
     return { uid: slo.uid, targets: model.targets, queries: model.options.queries };
   }
   const { event, total } = sliIncreases(slo, source, TILE_INTERVAL);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { listAllSlos, type InvalidSlo, type StoreError } from '../../store';
 import type { SloSpec } from '../../spec/types';
 
@@ -34,16 +34,19 @@ export function useOverviewSlos(): OverviewSlos & { reload: () => void } {
       if (!live) {
         return;
       }
-      setListed((before) =>
-        result.ok
-          ? {
-              slos: result.value.slos.map((stored) => stored.slo),
-              invalid: result.value.invalid,
-              error: null,
-              at: asked.at,
-              refresh: before.refresh + 1,
-            }
-          : { ...before, error: result.error }
+      // A transition, as the tiles' answers: the first drawing of hundreds of SLOs comes in slices.
+      startTransition(() =>
+        setListed((before) =>
+          result.ok
+            ? {
+                slos: result.value.slos.map((stored) => stored.slo),
+                invalid: result.value.invalid,
+                error: null,
+                at: asked.at,
+                refresh: before.refresh + 1,
+              }
+            : { ...before, error: result.error }
+        )
       );
     });
     return () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { dateTime, type TimeRange } from '@grafana/data';
 import {
   BATCH_SIZE,
@@ -80,15 +80,20 @@ export function useOverviewTiles(
     const drops = current.batches.map((batch) =>
       queue.push(async () => {
         const answered = await runOverviewBatch(batch, current.range, timeZone);
-        if (live) {
+        if (!live) {
+          return;
+        }
+        // A transition: React draws the board with the new SLOs in slices between which the page
+        // stays responsive, instead of one long task per answer.
+        startTransition(() =>
           setAnswers((before) => {
             const base =
               before.refresh === current ? before : { ...NO_ANSWERS, refresh: current, previous: before.tiles };
             const tiles = new Map(base.tiles);
             answered.forEach((entry) => tiles.set(entry.uid, entry));
             return { refresh: current, tiles, answered: base.answered + 1, previous: base.previous };
-          });
-        }
+          })
+        );
       })
     );
     return () => {
