@@ -9,7 +9,7 @@ import { getDataSourceSrv, toDataQueryError } from '@grafana/runtime';
 import { from, lastValueFrom } from 'rxjs';
 import { sloToLibraryPanel } from '../spec/libraryPanel';
 import type { SloPanelTarget } from '../spec/libraryPanelModel';
-import { sliIncreases } from '../prometheus/rules';
+import { sliIncreases } from '../prometheus';
 import type { DataSourceRef, SloSpec } from '../spec/types';
 import type { QueryMapping } from './mapping';
 import { type SloSeriesInput, toSloSeries } from './toSloSeries';
