@@ -1,7 +1,15 @@
 import { FieldType, toDataFrame, type DataFrame } from '@grafana/data';
 import { latencySlo, ratioSlo, rawSlo, thresholdSlo } from '../spec/testing';
 import type { SloSpec } from '../spec/types';
-import { batchTargets, overviewBatches, splitBatch, tileQueries } from './overviewQueries';
+import {
+  batchTargets,
+  extendTiles,
+  overviewBatches,
+  splitBatch,
+  tileKey,
+  tileQueries,
+  type OverviewTiles,
+} from './overviewQueries';
 
 const HOUR = 3_600_000;
 
@@ -71,6 +79,83 @@ describe('tileQueries', () => {
     const tiles = tileQueries(spec);
     expect(tiles.targets.map((target) => target.refId)).toEqual([spec.sli.eventKind, 'total']);
     expect(tiles.queries.valueKind).toBe(spec.sli.valueKind);
+    // A raw query may answer any number of series: a refresh asks for all of its range again.
+    expect(tiles.summed).toBe(false);
+    expect(tileQueries(slo('a')).summed).toBe(true);
+  });
+
+  it('keys the tiles by their queries, so a changed SLI is not extended', () => {
+    const spec = slo('a');
+    expect(tileKey(tileQueries(spec))).toBe(tileKey(tileQueries(slo('a'))));
+    const changed = { ...spec, sli: { ...spec.sli, eventKind: 'good' as const } };
+    expect(tileKey(tileQueries(changed))).not.toBe(tileKey(tileQueries(spec)));
+  });
+});
+
+describe('extendTiles', () => {
+  const increments = (hours: number[], value: (hour: number) => number) => [
+    { times: hours.map((hour) => hour * HOUR), values: hours.map(value), kind: 'increment' as const },
+  ];
+  const tiles = (hours: number[], bad: (hour: number) => number): OverviewTiles => ({
+    ok: true,
+    uid: 'a',
+    input: { bad: increments(hours, bad), total: increments(hours, () => 100) },
+    empty: hours.length === 0,
+  });
+  const pairs = (entry: OverviewTiles, role: 'bad' | 'total') =>
+    entry.ok
+      ? Array.from(entry.input[role]?.[0]?.times ?? [], (time, i) => [time / HOUR, entry.input[role]?.[0].values[i]])
+      : [];
+
+  it("keeps the known hours before `since` and takes the refresh's answer from `since` on", () => {
+    // The refresh asked again for hours 4 and 5, whose late samples changed them.
+    const merged = extendTiles(
+      tiles([1, 2, 3, 4, 5], () => 1),
+      tiles([4, 5, 6, 7], (hour) => hour),
+      4 * HOUR
+    );
+    expect(pairs(merged, 'bad')).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 4],
+      [5, 5],
+      [6, 6],
+      [7, 7],
+    ]);
+    expect(pairs(merged, 'total').map(([hour]) => hour)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(merged).toMatchObject({ ok: true, uid: 'a', empty: false });
+  });
+
+  it('keeps the known hours when the last ones answered nothing, and is empty only without any', () => {
+    expect(
+      pairs(
+        extendTiles(
+          tiles([1, 2], () => 3),
+          tiles([], () => 0),
+          2 * HOUR
+        ),
+        'bad'
+      )
+    ).toEqual([[1, 3]]);
+    expect(
+      extendTiles(
+        tiles([3], () => 3),
+        tiles([], () => 0),
+        2 * HOUR
+      )
+    ).toMatchObject({ ok: true, empty: true });
+  });
+
+  it("shows a failed refresh's error", () => {
+    const failed: OverviewTiles = { ok: false, uid: 'a', message: 'bad gateway' };
+    expect(
+      extendTiles(
+        tiles([1], () => 1),
+        failed,
+        HOUR
+      )
+    ).toBe(failed);
   });
 });
 

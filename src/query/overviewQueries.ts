@@ -12,6 +12,7 @@ import type { SloPanelTarget } from '../spec/libraryPanelModel';
 import { sliIncreases } from '../prometheus';
 import type { DataSourceRef, SloSpec } from '../spec/types';
 import type { QueryMapping } from './mapping';
+import type { SeriesInput } from '../engine';
 import { type SloSeriesInput, toSloSeries } from './toSloSeries';
 
 /** One tile per hour: fine enough for months of compliance and a sparkline, 720 points per 30 days. */
@@ -28,6 +29,11 @@ export interface TileQueries {
   uid: string;
   targets: SloPanelTarget[];
   queries: QueryMapping;
+  /**
+   * Each query answers one series of hourly increments at most (Prometheus sums them), so a
+   * refresh may ask for the last hours only and append them (extendTiles).
+   */
+  summed: boolean;
 }
 
 export interface OverviewBatch {
@@ -44,7 +50,7 @@ export function tileQueries(slo: SloSpec): TileQueries {
   const { source, datasource, eventKind } = slo.sli;
   if (source.kind === 'raw') {
     const { model } = sloToLibraryPanel(slo);
-    return { uid: slo.uid, targets: model.targets, queries: model.options.queries };
+    return { uid: slo.uid, targets: model.targets, queries: model.options.queries, summed: false };
   }
   const { event, total } = sliIncreases(slo, source, TILE_INTERVAL);
   const target = (refId: string, expr: string): SloPanelTarget => ({
@@ -60,6 +66,7 @@ export function tileQueries(slo: SloSpec): TileQueries {
     uid: slo.uid,
     targets: [target(eventKind, event), target('total', total)],
     queries: { eventKind, eventRefId: eventKind, totalRefId: 'total', valueKind: 'increment' },
+    summed: true,
   };
 }
 
@@ -81,6 +88,46 @@ export function overviewBatches(slos: SloSpec[], size = BATCH_SIZE): OverviewBat
     last.slos.push(tileQueries(slo));
   }
   return batches;
+}
+
+/** Identifies what an SLO's tiles were asked with: tiles of another key cannot be extended. */
+export function tileKey({ targets, queries }: Pick<TileQueries, 'targets' | 'queries'>): string {
+  return JSON.stringify([targets, queries]);
+}
+
+const ROLES = ['good', 'bad', 'total'] as const;
+
+/**
+ * `before`'s tiles up to `since` (exclusive) followed by `after`'s from `since` on: the answer of a
+ * refresh that asked a `summed` SLO only for the hours from `since` (so each role has one series at
+ * most). A failed `after` is returned as it is.
+ */
+export function extendTiles(before: OverviewTiles, after: OverviewTiles, since: number): OverviewTiles {
+  if (!before.ok || !after.ok) {
+    return after;
+  }
+  const input: SloSeriesInput = { total: [] };
+  let samples = 0;
+  for (const role of ROLES) {
+    if (before.input[role] === undefined && after.input[role] === undefined) {
+      continue;
+    }
+    const times: number[] = [];
+    const values: number[] = [];
+    const take = (series: SeriesInput | undefined, keep: (time: number) => boolean) => {
+      for (let i = 0; series && i < series.times.length; i++) {
+        if (keep(series.times[i])) {
+          times.push(series.times[i]);
+          values.push(series.values[i]);
+        }
+      }
+    };
+    take(before.input[role]?.[0], (time) => time < since);
+    take(after.input[role]?.[0], (time) => time >= since);
+    samples += times.length;
+    input[role] = times.length > 0 ? [{ times, values, kind: 'increment' }] : [];
+  }
+  return { ok: true, uid: after.uid, input, empty: samples === 0 };
 }
 
 const PREFIX = /^s(\d+)_(.*)$/;

@@ -2,6 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { FieldType, toDataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
 import { FakeDatasource, installDatasource } from '../../pages/testing/fakeDatasource';
 import { hourlySlo } from '../../pages/testing/slosList';
+import { ratioSlo } from '../../spec/testing';
 import type { SloSpec } from '../../spec/types';
 import { useOverview, type OverviewRequest } from './useOverview';
 
@@ -154,6 +155,67 @@ describe('useOverview', () => {
     await release();
     await waitFor(() => expect(result.current.done).toBe(true));
     expect(datasource.requests).toHaveLength(6);
+  });
+
+  it("asks a query builder's SLOs only for the last hours on refresh, with the numbers of a full load", async () => {
+    // Hourly increases as Prometheus sums them: 1000 events an hour, a few bad ones varying by hour.
+    const answer = (request: DataQueryRequest): DataQueryResponse => {
+      const first = Math.ceil(request.range.from.valueOf() / HOUR) * HOUR;
+      const times: number[] = [];
+      for (let time = first; time <= request.range.to.valueOf(); time += HOUR) {
+        times.push(time);
+      }
+      return {
+        data: request.targets.map((target) =>
+          toDataFrame({
+            refId: target.refId,
+            fields: [
+              { name: 'Time', type: FieldType.time, values: times },
+              {
+                name: 'Value',
+                type: FieldType.number,
+                values: times.map((time) => (expr(target).includes('code=~') ? (time / HOUR) % 3 : 1000)),
+              },
+            ],
+          })
+        ),
+      };
+    };
+    const datasource = new FakeDatasource('prometheus', 'prometheus', answer);
+    installDatasource(datasource);
+    const builder = (uid: string): SloSpec => {
+      const spec = ratioSlo();
+      return { ...spec, uid, sli: { ...spec.sli, datasource: { uid: 'prometheus', type: 'prometheus' } } };
+    };
+    const slos = [builder('a'), builder('b')];
+    const load = (at: number, refresh: number) => request({ slos, at, refresh, batchSize: 25 });
+    const { result, rerender } = renderHook((props: OverviewRequest) => useOverview(props), {
+      initialProps: load(AT, 1),
+    });
+    await waitFor(() => expect(result.current.done).toBe(true));
+    expect(datasource.requests[0].range.from.valueOf()).toBe(Date.UTC(2026, 5, 1));
+
+    rerender(load(AT + 3 * HOUR, 2));
+    await waitFor(() => expect(result.current.done && result.current.requests.answered).toBe(1));
+    const refreshed = datasource.requests[1].range;
+    // The hours since the last answer, and the two before it.
+    expect([refreshed.from.valueOf(), refreshed.to.valueOf()]).toEqual([AT - 2 * HOUR, AT + 3 * HOUR]);
+
+    const full = renderHook((props: OverviewRequest) => useOverview(props), { initialProps: load(AT + 3 * HOUR, 1) });
+    await waitFor(() => expect(full.result.current.done).toBe(true));
+    expect(datasource.requests[2].range.from.valueOf()).toBe(Date.UTC(2026, 5, 1));
+    expect(result.current.slos).toEqual(full.result.current.slos);
+    expect(result.current.grid).toEqual(full.result.current.grid);
+    expect(result.current.slos[0]).toMatchObject({ state: 'ok', events: { total: 720_000 } });
+
+    // A changed SLI is asked for its whole range again.
+    const changed = { ...slos[0], sli: { ...slos[0].sli, eventKind: 'good' as const } };
+    rerender(request({ slos: [changed, slos[1]], at: AT + 3 * HOUR, refresh: 3, batchSize: 1 }));
+    await waitFor(() => expect(datasource.requests).toHaveLength(5));
+    expect(datasource.requests.slice(3).map((asked) => asked.range.from.valueOf())).toEqual([
+      Date.UTC(2026, 5, 1),
+      AT + HOUR,
+    ]);
   });
 
   it('is done at once without SLOs, and never while the SLOs are being listed', () => {
