@@ -39,6 +39,17 @@ describe('overviewBatches', () => {
     ]);
   });
 
+  it('keeps raw queries out of the batches of query builders, which a refresh extends', () => {
+    const slos = [slo('a'), slo('r', 'prometheus-main', rawSlo()), slo('b')];
+    expect(overviewBatches(slos).map((batch) => batch.slos.map((entry) => [entry.uid, entry.summed]))).toEqual([
+      [
+        ['a', true],
+        ['b', true],
+      ],
+      [['r', false]],
+    ]);
+  });
+
   it("gives every SLO's targets refIds of their own, so one request carries them all", () => {
     const [batch] = overviewBatches([slo('a'), slo('b', 'prometheus-main', latencySlo())]);
     const refIds = batchTargets(batch).map((target) => target.refId);

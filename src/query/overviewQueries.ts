@@ -70,13 +70,15 @@ export function tileQueries(slo: SloSpec): TileQueries {
   };
 }
 
-/** The SLOs' tile queries grouped by datasource, in chunks of `size`, in the order given. */
+/** The SLOs' tile queries grouped by datasource (and `summed`), in chunks of `size`, in the order given. */
 export function overviewBatches(slos: SloSpec[], size = BATCH_SIZE): OverviewBatch[] {
   const byDatasource = new Map<string, OverviewBatch[]>();
   const batches: OverviewBatch[] = [];
   for (const slo of slos) {
     const { datasource } = slo.sli;
-    const key = `${datasource.type}/${datasource.uid}`;
+    const tiles = tileQueries(slo);
+    // Summed SLOs apart, so that a raw query's batch, which a refresh asks again in full, holds none.
+    const key = `${datasource.type}/${datasource.uid}/${tiles.summed}`;
     const chunks = byDatasource.get(key) ?? [];
     let last = chunks[chunks.length - 1];
     if (!last || last.slos.length >= size) {
@@ -85,7 +87,7 @@ export function overviewBatches(slos: SloSpec[], size = BATCH_SIZE): OverviewBat
       batches.push(last);
       byDatasource.set(key, chunks);
     }
-    last.slos.push(tileQueries(slo));
+    last.slos.push(tiles);
   }
   return batches;
 }

@@ -194,6 +194,53 @@ describe('the reliability overview page', () => {
     });
   }
 
+  test('Refresh asks Prometheus only for the last hours of the query builders and shows the same numbers', async () => {
+    await withPage(browser(), PAGE, { user: 'viewer', theme: 'dark' }, async (host) => {
+      await loadAtTrafficEnd(host);
+      const shown = await overviewDone(host);
+      const table = () => host.byTestId(testIds.overview.table).locator('tbody').innerText();
+      const grid = () => host.byTestId(testIds.overview.grid).locator('tbody').innerText();
+      const before = { table: await table(), grid: await grid() };
+      const batches = Number(await host.byTestId(testIds.overview.view).getAttribute('data-requests'));
+
+      const asked: Array<{ from: number; to: number; builder: boolean }> = [];
+      host.page.on('request', (request) => {
+        if (new URL(request.url()).pathname.endsWith('/api/ds/query')) {
+          const body = JSON.parse(request.postData() ?? '{}');
+          const exprs: string[] = (body.queries ?? []).map((query: { expr?: string }) => query.expr ?? '');
+          asked.push({
+            from: Number(body.from),
+            to: Number(body.to),
+            // A query builder's tiles: the hourly increases, summed (raw queries are asked in full).
+            builder:
+              exprs.length > 0 &&
+              exprs.every((expr) => /^sum\((increase|sum_over_time)\(.*\[1h(:1m)?\]\)\)$/.test(expr)),
+          });
+        }
+      });
+      await host.byTestId(testIds.overview.refresh).click();
+      // Every batch asked again (the view says it is loading from the moment they are sent) and answered.
+      for (let waited = 0; asked.length < batches; waited += 100) {
+        if (waited > 30_000) {
+          throw new Error(`Refresh: ${asked.length} of ${batches} requests sent after 30 s`);
+        }
+        await host.page.waitForTimeout(100);
+      }
+      expect(await overviewDone(host)).toBe(shown);
+
+      // The clock is held, so the refresh is at the same instant: the builders' batches ask for the
+      // last whole hour and the two before it, nothing earlier.
+      const lastHour = trafficEnd() - (trafficEnd() % HOUR);
+      const builders = asked.filter((request) => request.builder);
+      expect(builders.length).toBeGreaterThan(0);
+      for (const request of builders) {
+        expect(request).toEqual({ from: lastHour - 2 * HOUR, to: trafficEnd(), builder: true });
+      }
+      expect({ table: await table(), grid: await grid() }).toEqual(before);
+      await expectNoBadNumbers(host);
+    });
+  });
+
   test("choosing a team narrows the overview to its SLOs and lands in the URL; an SLO's name opens its page", async () => {
     const team = 'payments';
     const expectTeamOnly = async (host: HostPage) => {
