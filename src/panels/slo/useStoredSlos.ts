@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { SloSpec } from '../../spec/types';
 import { listAllSlos } from '../../store';
 
@@ -21,7 +21,8 @@ export function useStoredSlos(reload: string, at: number): StoredSlosLoad {
     let live = true;
     const settle = (next: (refresh: number) => Answer) => {
       if (live) {
-        setAnswer((before) => next(before?.state === 'loaded' ? before.refresh + 1 : 1));
+        // A transition, as on the overview page: hundreds of SLOs are first drawn in slices.
+        startTransition(() => setAnswer((before) => next(before?.state === 'loaded' ? before.refresh + 1 : 1)));
       }
     };
     listAllSlos().then(
