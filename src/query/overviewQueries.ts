@@ -7,7 +7,7 @@
 import { type DataFrame, type DataQueryError, type DataQueryRequest, type TimeRange, toDataFrame } from '@grafana/data';
 import { getDataSourceSrv, toDataQueryError } from '@grafana/runtime';
 import { from, lastValueFrom } from 'rxjs';
-import { sloToLibraryPanel } from '../spec/libraryPanel';
+import { builderTargets, sloToLibraryPanel } from '../spec/libraryPanel';
 import type { SloPanelTarget } from '../spec/libraryPanelModel';
 import { sliIncreases } from '../prometheus';
 import type { DataSourceRef, SloSpec } from '../spec/types';
@@ -47,24 +47,14 @@ export interface OverviewBatch {
  * each hour's reset-aware increases instead: one series per query, whatever the SLI's series.
  */
 export function tileQueries(slo: SloSpec): TileQueries {
-  const { source, datasource, eventKind } = slo.sli;
+  const { source, eventKind } = slo.sli;
   if (source.kind === 'raw') {
     const { model } = sloToLibraryPanel(slo);
     return { uid: slo.uid, targets: model.targets, queries: model.options.queries, summed: false };
   }
-  const { event, total } = sliIncreases(slo, source, TILE_INTERVAL);
-  const target = (refId: string, expr: string): SloPanelTarget => ({
-    refId,
-    datasource: { ...datasource },
-    expr,
-    range: true,
-    instant: false,
-    interval: TILE_INTERVAL,
-    legendFormat: '__auto',
-  });
   return {
     uid: slo.uid,
-    targets: [target(eventKind, event), target('total', total)],
+    targets: builderTargets(slo.sli, sliIncreases(slo, source, TILE_INTERVAL), TILE_INTERVAL),
     queries: { eventKind, eventRefId: eventKind, totalRefId: 'total', valueKind: 'increment' },
     summed: true,
   };

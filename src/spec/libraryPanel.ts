@@ -44,15 +44,12 @@ export function timeFromOf(window: string): string {
   return parsed.kind === 'calendar' ? CALENDAR_TIME_FROM[parsed.period] : (shorthand(window, parsed.length) ?? window);
 }
 
-function targetsOf(slo: SloSpec, interval: string): SloPanelTarget[] {
-  const { datasource, eventKind, source } = slo.sli;
-  if (source.kind === 'raw') {
-    return [
-      { ...source.eventQuery, refId: eventKind, datasource: { ...datasource } },
-      { ...source.totalQuery, refId: 'total', datasource: { ...datasource } },
-    ];
-  }
-  const queries = sliQueries(source, eventKind);
+/** The event and total targets of a Prometheus query builder: range queries of `interval` steps. */
+export function builderTargets(
+  { datasource, eventKind }: Pick<SloSpec['sli'], 'datasource' | 'eventKind'>,
+  queries: { event: string; total: string },
+  interval: string
+): SloPanelTarget[] {
   const target = (refId: string, expr: string): SloPanelTarget => ({
     refId,
     datasource: { ...datasource },
@@ -63,6 +60,17 @@ function targetsOf(slo: SloSpec, interval: string): SloPanelTarget[] {
     legendFormat: '__auto',
   });
   return [target(eventKind, queries.event), target('total', queries.total)];
+}
+
+function targetsOf(slo: SloSpec, interval: string): SloPanelTarget[] {
+  const { datasource, eventKind, source } = slo.sli;
+  if (source.kind === 'raw') {
+    return [
+      { ...source.eventQuery, refId: eventKind, datasource: { ...datasource } },
+      { ...source.totalQuery, refId: 'total', datasource: { ...datasource } },
+    ];
+  }
+  return builderTargets(slo.sli, sliQueries(source, eventKind), interval);
 }
 
 /** The library panel of a valid SLO (validate it first: invalid names are a bug here). */

@@ -13,11 +13,15 @@ function expr(target: DataQueryRequest['targets'][number]): string {
   return 'expr' in target && typeof target.expr === 'string' ? target.expr : '';
 }
 
-/** 1000 events an hour, `bad` of them bad, for every target over the asked range. */
-function frames(request: DataQueryRequest, bad: number): DataQueryResponse {
+/** Every target answers a point on each whole hour of the asked range, as Prometheus steps do. */
+function hourly(request: DataQueryRequest, value: (expr: string, time: number) => number): DataQueryResponse {
   const times: number[] = [];
-  for (let time = request.range.to.valueOf(); time > request.range.from.valueOf(); time -= HOUR) {
-    times.unshift(time);
+  for (
+    let time = Math.ceil(request.range.from.valueOf() / HOUR) * HOUR;
+    time <= request.range.to.valueOf();
+    time += HOUR
+  ) {
+    times.push(time);
   }
   return {
     data: request.targets.map((target) =>
@@ -25,15 +29,16 @@ function frames(request: DataQueryRequest, bad: number): DataQueryResponse {
         refId: target.refId,
         fields: [
           { name: 'Time', type: FieldType.time, values: times },
-          {
-            name: 'Value',
-            type: FieldType.number,
-            values: times.map(() => (expr(target).endsWith('_good') ? 1000 - bad : 1000)),
-          },
+          { name: 'Value', type: FieldType.number, values: times.map((time) => value(expr(target), time)) },
         ],
       })
     ),
   };
+}
+
+/** 1000 events an hour, `bad` of them bad, for every target over the asked range. */
+function frames(request: DataQueryRequest, bad: number): DataQueryResponse {
+  return hourly(request, (query) => (query.endsWith('_good') ? 1000 - bad : 1000));
 }
 
 /** A datasource whose answers wait until the test releases them, one request at a time. */
@@ -159,28 +164,8 @@ describe('useOverview', () => {
 
   it("asks a query builder's SLOs only for the last hours on refresh, with the numbers of a full load", async () => {
     // Hourly increases as Prometheus sums them: 1000 events an hour, a few bad ones varying by hour.
-    const answer = (request: DataQueryRequest): DataQueryResponse => {
-      const first = Math.ceil(request.range.from.valueOf() / HOUR) * HOUR;
-      const times: number[] = [];
-      for (let time = first; time <= request.range.to.valueOf(); time += HOUR) {
-        times.push(time);
-      }
-      return {
-        data: request.targets.map((target) =>
-          toDataFrame({
-            refId: target.refId,
-            fields: [
-              { name: 'Time', type: FieldType.time, values: times },
-              {
-                name: 'Value',
-                type: FieldType.number,
-                values: times.map((time) => (expr(target).includes('code=~') ? (time / HOUR) % 3 : 1000)),
-              },
-            ],
-          })
-        ),
-      };
-    };
+    const answer = (request: DataQueryRequest) =>
+      hourly(request, (query, time) => (query.includes('code=~') ? (time / HOUR) % 3 : 1000));
     const datasource = new FakeDatasource('prometheus', 'prometheus', answer);
     installDatasource(datasource);
     const builder = (uid: string): SloSpec => {
