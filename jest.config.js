@@ -20,6 +20,8 @@ module.exports = {
     '^react-dom/server$': 'react-dom/server.node',
     // Under jsdom, `yaml` resolves to its ESM browser build, which jest cannot load; Node's build is the same code.
     '^yaml$': '<rootDir>/node_modules/yaml/dist/index.js',
+    // The scaffold's mock with a test id read without a backtracking regex (see the file).
+    'react-inlinesvg': '<rootDir>/tests/jest/reactInlineSvg.tsx',
   },
   testMatch: [...baseConfig.testMatch, '<rootDir>/tests/**/*.test.{ts,tsx}'],
   // ESM-only dependencies of @grafana/* 13 that the scaffold's list (made for 12.x) lacks.
