@@ -18,7 +18,8 @@ import { DAY, eventCounts, HOUR, MINUTE, selectSeries, Traffic, METRICS } from '
 import { freePort, RunningPrometheus, startPrometheus } from '../../scripts/traffic/prometheus';
 import { runCli } from './cliHarness';
 
-jest.setTimeout(60_000);
+// Real promtool and Prometheus processes: a guard against a hang, generous for a loaded CI machine.
+jest.setTimeout(180_000);
 
 const END = Date.UTC(2025, 2, 3, 17, 0);
 const WINDOW = '2d';

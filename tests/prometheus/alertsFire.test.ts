@@ -20,7 +20,8 @@ import {
   type InputSeries,
 } from './unitTests';
 
-jest.setTimeout(60_000);
+// Real promtool and Prometheus processes: a guard against a hang, generous for a loaded CI machine.
+jest.setTimeout(180_000);
 
 let dir = '';
 

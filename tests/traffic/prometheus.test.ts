@@ -19,7 +19,8 @@ import { eventCounts, generateTraffic, isGoodCode, METRICS, MINUTE } from '../..
 import { prometheusBinary, RunningPrometheus, startPrometheus } from '../../scripts/traffic/prometheus';
 import { prometheusQuery, resetAwareIncrease, verifyPrometheus } from '../../scripts/traffic/verify';
 
-jest.setTimeout(60_000);
+// Real promtool and Prometheus processes: a guard against a hang, generous for a loaded CI machine.
+jest.setTimeout(180_000);
 
 const END = Date.UTC(2025, 2, 3, 17, 0);
 let dataDir = '';
