@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useMemo } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { getTimeZone, type GrafanaTheme2 } from '@grafana/data';
@@ -7,7 +7,7 @@ import { Alert, Button, LinkButton, LoadingPlaceholder, Stack, useStyles2 } from
 import { OverviewFilters } from '../components/overview/OverviewFilters';
 import { OverviewView } from '../components/overview/OverviewView';
 import { useOverview } from '../components/overview/useOverview';
-import { useOverviewSlos } from '../components/overview/useOverviewSlos';
+import { useStoredSlos } from '../components/overview/useStoredSlos';
 import { SlosEmptyState } from '../components/slos/SlosEmptyState';
 import { StoreErrorAlert } from '../components/slos/StoreErrorAlert';
 import { useSloPermissions } from '../components/slos/useSloPermissions';
@@ -31,8 +31,9 @@ function OverviewPage() {
   const { filter, granularity, kiosk, batchSize } = useMemo(() => readOverviewParams(searchParams), [searchParams]);
   const timeZone = useMemo(() => userTimeZone(), []);
   const { canCreate } = useSloPermissions();
-  const listed = useOverviewSlos();
-  const { reload } = listed;
+  const [asked, setAsked] = useState(() => ({ count: 0, at: Date.now() }));
+  const listed = useStoredSlos(asked.count, asked.at);
+  const reload = useCallback(() => setAsked(({ count }) => ({ count: count + 1, at: Date.now() })), []);
 
   useEffect(() => {
     if (!kiosk) {

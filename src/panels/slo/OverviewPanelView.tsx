@@ -4,13 +4,13 @@ import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { OverviewView } from '../../components/overview/OverviewView';
 import { useOverview } from '../../components/overview/useOverview';
+import { useStoredSlos } from '../../components/overview/useStoredSlos';
 import { StateMessage } from '../../components/slo/StateMessage';
 import { testIds } from '../../components/testIds';
 import { filterSlos } from '../../overview/filter';
 import { describeFilter, overviewFilterFromOptions } from './overviewFilter';
 import { ianaTimeZone } from './sloInput';
 import type { OverviewPanelOptions, SloPanelOptions } from './types';
-import { useStoredSlos } from './useStoredSlos';
 
 /**
  * The panel's overview view: every stored SLO that the filter options let through, each evaluated
@@ -30,7 +30,7 @@ export function OverviewPanelView(props: PanelProps<SloPanelOptions>) {
   const filter = overviewFilterFromOptions(overview, replaceVariables);
   // By content: the filter is read again on every render, the SLOs must not be filtered again.
   const filterKey = JSON.stringify(filter);
-  const all = stored.state === 'loaded' ? stored.slos : null;
+  const all = stored.slos;
   const shown = useMemo(
     () => (all ? filterSlos(all, filter) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -38,28 +38,28 @@ export function OverviewPanelView(props: PanelProps<SloPanelOptions>) {
   );
   const overviewData = useOverview({
     slos: shown,
-    at: stored.state === 'loaded' ? stored.at : at,
+    at: stored.at,
     timeZone,
     granularity: overview.granularity,
-    refresh: stored.state === 'loaded' ? stored.refresh : 0,
+    refresh: stored.refresh,
   });
 
   const onGranularityChange = (granularity: OverviewPanelOptions['granularity']) =>
     onOptionsChange({ ...options, overview: { ...overview, granularity } });
 
   let content: React.ReactNode;
-  if (stored.state === 'loading') {
-    content = <LoadingPlaceholder text="Loading the SLOs…" />;
-  } else if (stored.state === 'failed') {
+  if (stored.error) {
     content = (
       <StateMessage
         tone="error"
         icon="exclamation-triangle"
         title="The SLOs could not be loaded"
-        detail={stored.message}
+        detail={stored.error.message}
       />
     );
-  } else if (stored.slos.length === 0) {
+  } else if (all === null) {
+    content = <LoadingPlaceholder text="Loading the SLOs…" />;
+  } else if (all.length === 0) {
     content = (
       <StateMessage
         tone="info"
@@ -74,7 +74,7 @@ export function OverviewPanelView(props: PanelProps<SloPanelOptions>) {
         tone="info"
         icon="filter"
         title="No SLO matches the filter"
-        detail={`None of the ${stored.slos.length} SLOs has ${describeFilter(filter)} (Overview options).`}
+        detail={`None of the ${all.length} SLOs has ${describeFilter(filter)} (Overview options).`}
       />
     );
   } else {

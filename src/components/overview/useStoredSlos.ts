@@ -1,33 +1,27 @@
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { listAllSlos, type InvalidSlo, type StoreError } from '../../store';
 import type { SloSpec } from '../../spec/types';
 
 /** What the overview evaluates: every stored SLO, and the instant of the refresh that listed them. */
-export interface OverviewSlos {
+export interface StoredSlos {
   /** null until the first list arrives. */
   slos: SloSpec[] | null;
   invalid: InvalidSlo[];
-  /** The last listing failed; earlier SLOs, if any, stay on screen. */
+  /** The last listing failed; earlier SLOs, if any, stay. */
   error: StoreError | null;
-  /** The refresh's instant (ms), taken when it was asked for. */
+  /** The refresh's instant (ms). */
   at: number;
   /** Counts refreshes whose list arrived. */
   refresh: number;
 }
 
 /**
- * Lists every SLO, and again on `refresh()`. The SLOs, `at` and `refresh` change together when a
- * list arrives, so one refresh loads the tiles once; the previous SLOs stay while it runs.
+ * Lists every stored SLO, and again whenever `reload` changes (the overview page's Refresh, the
+ * dashboard's refresh). The SLOs, `at` and `refresh` change together when a list arrives, so one
+ * refresh loads the tiles once, with the SLOs that exist now; the previous SLOs stay meanwhile.
  */
-export function useOverviewSlos(): OverviewSlos & { reload: () => void } {
-  const [asked, setAsked] = useState(() => ({ count: 0, at: Date.now() }));
-  const [listed, setListed] = useState<OverviewSlos>(() => ({
-    slos: null,
-    invalid: [],
-    error: null,
-    at: asked.at,
-    refresh: 0,
-  }));
+export function useStoredSlos(reload: string | number, at: number): StoredSlos {
+  const [listed, setListed] = useState<StoredSlos>(() => ({ slos: null, invalid: [], error: null, at, refresh: 0 }));
   useEffect(() => {
     let live = true;
     listAllSlos().then((result) => {
@@ -42,7 +36,7 @@ export function useOverviewSlos(): OverviewSlos & { reload: () => void } {
                 slos: result.value.slos.map((stored) => stored.slo),
                 invalid: result.value.invalid,
                 error: null,
-                at: asked.at,
+                at,
                 refresh: before.refresh + 1,
               }
             : { ...before, error: result.error }
@@ -52,7 +46,8 @@ export function useOverviewSlos(): OverviewSlos & { reload: () => void } {
     return () => {
       live = false;
     };
-  }, [asked]);
-  const reload = useCallback(() => setAsked(({ count }) => ({ count: count + 1, at: Date.now() })), []);
-  return { ...listed, reload };
+    // A new instant comes with a new `reload`: that is when to list again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reload]);
+  return listed;
 }
