@@ -23,6 +23,10 @@ module.exports = {
     // The scaffold's mock with a test id read without a backtracking regex (see the file).
     'react-inlinesvg': '<rootDir>/tests/jest/reactInlineSvg.tsx',
   },
+  // Timeouts guard against a hang; speed is measured by `npm run bench`. Property tests and page
+  // renders take up to 4 s alone, more on a CI machine whose cores run other suites too, so the
+  // 5 s default would make them fail by the machine's load.
+  testTimeout: 60_000,
   testMatch: [...baseConfig.testMatch, '<rootDir>/tests/**/*.test.{ts,tsx}'],
   // ESM-only dependencies of @grafana/* 13 that the scaffold's list (made for 12.x) lacks.
   transformIgnorePatterns: [

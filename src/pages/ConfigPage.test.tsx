@@ -9,7 +9,6 @@ import { stubComboboxLayout } from './testing/jsdom';
 import { renderApp } from './testing/renderApp';
 
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 const PAGE = prefixRoute(ROUTES.Config);
 const SETTINGS = '/api/plugins/nines-slo-app/settings';

@@ -15,7 +15,6 @@ import { stubComboboxLayout, stubUrlCanParse } from './testing/jsdom';
 import { renderApp, seedSlo } from './testing/renderApp';
 
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 const PAGE = prefixRoute(ROUTES.Import);
 const fixture = (folder: string, name: string) =>

@@ -21,7 +21,6 @@ jest.mock('@grafana/runtime', () =>
   jest.requireActual<typeof PluginPageTesting>('./testing/pluginPage').runtimeWithPluginPage()
 );
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 const HOUR = 3_600_000;
 const OVERVIEW = prefixRoute(ROUTES.Overview);

@@ -17,7 +17,6 @@ stubBrowserGaps();
 
 // Two suites side by side on two cores: @grafana/ui's first renders can take seconds.
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 /** A stored SLO in the SLOs folder (Editors may edit it), whose SLI reads the test's datasource. */
 function storedSlo(patch: Partial<SloSpec> = {}): SloSpec {

@@ -14,7 +14,6 @@ jest.mock('@grafana/runtime', () =>
 );
 
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 /** The page's header once the SLO is loaded (Export is there for everyone). */
 async function actions(): Promise<HTMLElement> {

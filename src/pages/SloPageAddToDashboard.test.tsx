@@ -13,7 +13,6 @@ jest.mock('@grafana/runtime', () =>
 );
 
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 async function openAddToDashboard(): Promise<HTMLElement> {
   fireEvent.click(await screen.findByTestId(testIds.sloPage.addToDashboard));

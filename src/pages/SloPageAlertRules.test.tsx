@@ -13,7 +13,6 @@ import { calmGrafana, hourlySlo, UID } from './testing/slosList';
 import { calm } from '../panels/slo/panelFixtures';
 
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 const GROUP = `nines-${UID}-alerts`;
 

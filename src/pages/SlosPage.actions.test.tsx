@@ -16,7 +16,6 @@ jest.mock('@grafana/runtime', () =>
 );
 
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 // Test ids rather than role queries: role queries walk the whole @grafana/ui DOM and time out on a busy machine.
 function expectCreateAndImport(container: HTMLElement) {

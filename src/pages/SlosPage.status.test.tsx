@@ -13,7 +13,6 @@ import { hourlySlo, LIST_AT, pick, rowNames } from './testing/slosList';
 stubUrlCanParse();
 
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 function exprOf(target: DataQueryRequest['targets'][number] | undefined): string {
   return target && 'expr' in target && typeof target.expr === 'string' ? target.expr : '';

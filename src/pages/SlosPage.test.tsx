@@ -12,7 +12,6 @@ import { LIST, pick, rowNames } from './testing/slosList';
 // CI runs the suites side by side on two cores: the debounced search and @grafana/ui's menus can
 // take more than the default second to settle there.
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 const slo = (patch: Partial<SloSpec>): SloSpec => ({ ...ratioSlo(), folderUid: 'slos', ...patch });
 

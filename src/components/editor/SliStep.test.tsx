@@ -11,7 +11,6 @@ import { choose, renderSliStep, type } from './sli/testing';
 
 // CI runs suites side by side on two cores: @grafana/ui's menus can take more than a second there.
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 const ids = testIds.sliStep;
 const noData = () => ({ data: [] });

@@ -9,7 +9,6 @@ import { SliPreview } from './SliPreview';
 import { choose, hourlyCounts, renderSliStep, type } from './testing';
 
 configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(30_000);
 
 const ids = testIds.sliStep.preview;
 const HOUR = 3_600_000;
