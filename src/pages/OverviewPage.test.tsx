@@ -304,6 +304,19 @@ describe('the overview page', () => {
     expect(datasource.requests[1].range.to.valueOf()).toBeGreaterThanOrEqual(datasource.requests[0].range.to.valueOf());
   });
 
+  it('keeps the board when a refresh cannot list the SLOs, and says so', async () => {
+    signIn(grafana, 'viewer');
+    renderOverview(OVERVIEW);
+    await done();
+
+    grafana.failNext(503, 'Service Unavailable');
+    fireEvent.click(screen.getByTestId(testIds.overview.refresh));
+
+    expect(await screen.findByTestId(testIds.overview.error)).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.overview.view)).toHaveAttribute('data-slos', '4');
+    expect(tableUids()).toHaveLength(4);
+  });
+
   it('shows a Viewer the whole board', async () => {
     signIn(grafana, 'viewer');
     renderOverview(OVERVIEW);
