@@ -59,6 +59,8 @@ export const testIds = {
     container: 'data-testid nines-slo-panel',
     state: 'data-testid nines-slo-panel-state',
     partialData: 'data-testid nines-slo-panel-partial-data',
+    /** The overview view's note that its SLO list is the last one that loaded. */
+    staleList: 'data-testid nines-slo-panel-stale-list',
     sloLink: 'data-testid nines-slo-panel-slo-link',
   },
   summary: {

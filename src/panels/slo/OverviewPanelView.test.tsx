@@ -118,6 +118,19 @@ describe('SloPanel: overview', () => {
     expect(screen.getByTestId(testIds.sloPanel.container).textContent).not.toMatch(/NaN/);
   });
 
+  it('keeps the last board when a refresh cannot list the SLOs, and says so', async () => {
+    store(checkout);
+    const { rerender } = render(panel(overviewProps({}, (value) => value)));
+    expect(await overviewDone()).toHaveAttribute('data-slos', '1');
+
+    grafana.failNext(500, 'database is locked');
+    rerender(panel(overviewProps({}, (value) => value, AT + HOUR)));
+
+    expect(await screen.findByTestId(testIds.sloPanel.staleList)).toHaveTextContent('database is locked');
+    expect(screen.getByTestId(testIds.overview.view)).toHaveAttribute('data-slos', '1');
+    expect(screen.queryByTestId(testIds.sloPanel.state)).not.toBeInTheDocument();
+  });
+
   it('names the filter when no SLO matches it, and says when there are no SLOs at all', async () => {
     store(checkout);
     const { unmount } = render(panel(overviewProps({ teams: '$team' }, teamVariable(['platform']))));

@@ -1,7 +1,7 @@
 import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
-import { LoadingPlaceholder, useStyles2 } from '@grafana/ui';
+import { Icon, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { OverviewView } from '../../components/overview/OverviewView';
 import { useOverview } from '../../components/overview/useOverview';
 import { useStoredSlos } from '../../components/overview/useStoredSlos';
@@ -48,7 +48,7 @@ export function OverviewPanelView(props: PanelProps<SloPanelOptions>) {
     onOptionsChange({ ...options, overview: { ...overview, granularity } });
 
   let content: React.ReactNode;
-  if (stored.error) {
+  if (stored.error && all === null) {
     content = (
       <StateMessage
         tone="error"
@@ -90,6 +90,12 @@ export function OverviewPanelView(props: PanelProps<SloPanelOptions>) {
   }
   return (
     <div className={styles.container} data-testid={testIds.sloPanel.container} data-view="overview">
+      {stored.error && all !== null && (
+        // A wall screen keeps its last board through a failed refresh, saying so.
+        <div className={styles.stale} data-testid={testIds.sloPanel.staleList} role="status">
+          <Icon name="exclamation-triangle" aria-hidden /> {stored.error.message} Showing the last list.
+        </div>
+      )}
       {content}
     </div>
   );
@@ -98,4 +104,5 @@ export function OverviewPanelView(props: PanelProps<SloPanelOptions>) {
 const getStyles = (theme: GrafanaTheme2) => ({
   // The overview is taller than most panels: it scrolls inside the panel instead of being cut off.
   container: css({ height: '100%', overflow: 'auto', paddingRight: theme.spacing(0.5) }),
+  stale: css({ color: theme.colors.warning.text, marginBottom: theme.spacing(1) }),
 });
